@@ -1,0 +1,18 @@
+/* libtributary.h: the whole library, for the app, the CLI and the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trib-data-source.h"
+#include "trib-dependency.h"
+#include "trib-diagnostic.h"
+#include "trib-error.h"
+#include "trib-json.h"
+#include "trib-node.h"
+#include "trib-workflow.h"
+#include "trib-workspace.h"
+
+#include "trib-demo.h"
+#include "trib-sample-data.h"

@@ -1,0 +1,85 @@
+/* trib-json.h: canonical JSON text and precise parse errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The canonical form every workspace file is written in: two-space indent, `"key": value`,
+ * members in document order, UTF-8 left unescaped, a final newline. Loading a file in
+ * this form and writing it again gives the same bytes. */
+char      *trib_json_to_string        (JsonNode     *node);
+
+/* Parses @data; on failure the error reads `DISPLAY_NAME:LINE:COLUMN: malformed JSON: ...`. */
+JsonNode  *trib_json_parse            (const char   *data,
+                                       gssize        length,
+                                       const char   *display_name,
+                                       GError      **error);
+
+/* Also gives the position of a syntax error (0 when there is none). */
+JsonNode  *trib_json_parse_full       (const char   *data,
+                                       gssize        length,
+                                       const char   *display_name,
+                                       guint        *error_line,
+                                       guint        *error_column,
+                                       GError      **error);
+
+JsonNode  *trib_json_load_file        (GFile        *file,
+                                       const char   *display_name,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+
+/* Writes @node canonically to @file through a temporary file and a rename, so a crash
+ * leaves either the old or the new file, never a mix. */
+gboolean   trib_json_save_file        (JsonNode     *node,
+                                       GFile        *file,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+
+gboolean   trib_file_set_contents_atomic (GFile        *file,
+                                          const char   *contents,
+                                          gsize         length,
+                                          GError      **error);
+
+/* Typed member access that tolerates absent or wrongly typed members. */
+const char *trib_json_object_get_string (JsonObject *object,
+                                         const char *member,
+                                         const char *fallback);
+gint64      trib_json_object_get_int    (JsonObject *object,
+                                         const char *member,
+                                         gint64      fallback);
+gboolean    trib_json_object_get_bool   (JsonObject *object,
+                                         const char *member,
+                                         gboolean    fallback);
+JsonObject *trib_json_object_get_object (JsonObject *object,
+                                         const char *member);
+JsonArray  *trib_json_object_get_array  (JsonObject *object,
+                                         const char *member);
+
+/* Returns @member of @object, creating an empty object there when absent. */
+JsonObject *trib_json_object_ensure_object (JsonObject *object,
+                                            const char *member);
+
+/* Setters that leave the document untouched when the value is already equal, so an
+ * unmodified model writes back byte for byte. */
+void        trib_json_object_put_string (JsonObject *object,
+                                         const char *member,
+                                         const char *value);
+void        trib_json_object_put_int    (JsonObject *object,
+                                         const char *member,
+                                         gint64      value);
+void        trib_json_object_put_bool   (JsonObject *object,
+                                         const char *member,
+                                         gboolean    value);
+
+/* Is @node a string, int, double, bool or null? */
+gboolean    trib_json_node_is_scalar    (JsonNode   *node);
+
+/* The scalar as text: strings as they are, numbers and booleans printed, NULL for null. */
+char       *trib_json_node_dup_scalar_text (JsonNode *node);
+
+G_END_DECLS

@@ -1,0 +1,1119 @@
+/* trib-workflow.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-diagnostic.h"
+#include "trib-json.h"
+#include "trib-workflow.h"
+
+/* The parsed document is kept whole and the model objects point into it, so a save
+ * writes back every member, known or not, in its original order. */
+struct _TribWorkflow
+{
+  GObject     parent_instance;
+  GFile      *file;
+  char       *display_path;
+  JsonNode   *root;
+  GListStore *nodes;
+  GListStore *dependencies;
+  GListStore *diagnostics;
+  /* What is on disk, to skip writes that would change nothing. */
+  char       *saved_text;
+  /* Diagnostics from parsing, kept across re-validation. */
+  GPtrArray  *parse_diagnostics;
+};
+
+G_DEFINE_FINAL_TYPE (TribWorkflow, trib_workflow, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DISPLAY_PATH,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define CANVAS_NAMESPACE "tributary"
+
+static void
+trib_workflow_finalize (GObject *object)
+{
+  TribWorkflow *self = (TribWorkflow *) object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->display_path, g_free);
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_object (&self->nodes);
+  g_clear_object (&self->dependencies);
+  g_clear_object (&self->diagnostics);
+  g_clear_pointer (&self->saved_text, g_free);
+  g_clear_pointer (&self->parse_diagnostics, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (trib_workflow_parent_class)->finalize (object);
+}
+
+static void
+trib_workflow_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TribWorkflow *self = TRIB_WORKFLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, trib_workflow_get_name (self));
+      break;
+    case PROP_DISPLAY_PATH:
+      g_value_set_string (value, self->display_path);
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, trib_workflow_is_valid (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_workflow_class_init (TribWorkflowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trib_workflow_finalize;
+  object_class->get_property = trib_workflow_get_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISPLAY_PATH] =
+    g_param_spec_string ("display-path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+trib_workflow_init (TribWorkflow *self)
+{
+  self->nodes = g_list_store_new (TRIB_TYPE_NODE);
+  self->dependencies = g_list_store_new (TRIB_TYPE_DEPENDENCY);
+  self->diagnostics = g_list_store_new (TRIB_TYPE_DIAGNOSTIC);
+  self->parse_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+add_parse_error (TribWorkflow *self,
+                 const char   *path,
+                 const char   *format,
+                 ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_parse_error (TribWorkflow *self,
+                 const char   *path,
+                 const char   *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (self->parse_diagnostics,
+                   trib_diagnostic_new (TRIB_SEVERITY_ERROR, self->display_path, path, message));
+}
+
+static JsonObject *
+root_object (TribWorkflow *self)
+{
+  return self->root && JSON_NODE_HOLDS_OBJECT (self->root) ? json_node_get_object (self->root) : NULL;
+}
+
+static JsonObject *
+spec_object (TribWorkflow *self)
+{
+  return trib_json_object_get_object (root_object (self), "spec");
+}
+
+/* FlowSpec lets a reference be written "{{id}}" or as the bare id. */
+static char *
+strip_reference (const char *ref)
+{
+  gsize len;
+
+  if (ref == NULL)
+    return NULL;
+  len = strlen (ref);
+  if (len >= 4 && g_str_has_prefix (ref, "{{") && g_str_has_suffix (ref, "}}"))
+    return g_strstrip (g_strndup (ref + 2, len - 4));
+  return g_strdup (ref);
+}
+
+static JsonObject *
+canvas_positions (TribWorkflow *self,
+                  gboolean      create)
+{
+  JsonObject *root = root_object (self);
+  JsonObject *metadata, *ns, *canvas, *nodes;
+
+  if (root == NULL)
+    return NULL;
+  if (!create)
+    return trib_json_object_get_object (
+             trib_json_object_get_object (
+               trib_json_object_get_object (
+                 trib_json_object_get_object (root, "metadata"), CANVAS_NAMESPACE),
+               "canvas"),
+             "nodes");
+
+  metadata = trib_json_object_ensure_object (root, "metadata");
+  ns = trib_json_object_ensure_object (metadata, CANVAS_NAMESPACE);
+  canvas = trib_json_object_ensure_object (ns, "canvas");
+  nodes = trib_json_object_ensure_object (canvas, "nodes");
+  return nodes;
+}
+
+static void
+load_positions (TribWorkflow *self)
+{
+  JsonObject *positions = canvas_positions (self, FALSE);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  if (positions == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      JsonObject *pos = trib_json_object_get_object (positions, trib_node_get_id (node));
+
+      if (pos && json_object_has_member (pos, "x") && json_object_has_member (pos, "y"))
+        trib_node_set_position (node,
+                                json_object_get_double_member (pos, "x"),
+                                json_object_get_double_member (pos, "y"));
+    }
+}
+
+static void
+store_positions (TribWorkflow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      JsonObject *positions;
+      JsonObject *pos;
+      double x, y;
+
+      if (!trib_node_get_position (node, &x, &y) || trib_node_get_id (node) == NULL)
+        continue;
+
+      positions = canvas_positions (self, TRUE);
+      pos = trib_json_object_ensure_object (positions, trib_node_get_id (node));
+      /* Whole pixels: positions are for people, and integers diff cleanly in git. */
+      trib_json_object_put_int (pos, "x", (gint64) (x < 0 ? x - 0.5 : x + 0.5));
+      trib_json_object_put_int (pos, "y", (gint64) (y < 0 ? y - 0.5 : y + 0.5));
+    }
+}
+
+static void
+parse_nodes (TribWorkflow *self,
+             JsonArray    *nodes)
+{
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonNode *element = json_array_get_element (nodes, i);
+      g_autofree char *path = g_strdup_printf ("spec.nodes[%u]", i);
+      g_autoptr(TribNode) node = NULL;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          add_parse_error (self, path, _("a node must be a JSON object"));
+          continue;
+        }
+
+      id = trib_json_object_get_string (json_node_get_object (element), "id", NULL);
+      if (id == NULL || *id == '\0')
+        {
+          add_parse_error (self, path, _("the node has no \"id\""));
+          continue;
+        }
+
+      node = trib_node_new_for_json (json_node_get_object (element));
+      g_list_store_append (self->nodes, node);
+    }
+}
+
+static void
+parse_flow (TribWorkflow *self,
+            JsonArray    *flow)
+{
+  for (guint i = 0; i < json_array_get_length (flow); i++)
+    {
+      JsonNode *element = json_array_get_element (flow, i);
+      g_autofree char *path = g_strdup_printf ("spec.flow[%u]", i);
+      g_autofree char *node_id = NULL;
+      JsonObject *entry;
+      JsonArray *depends;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          add_parse_error (self, path, _("a flow entry must be a JSON object"));
+          continue;
+        }
+      entry = json_node_get_object (element);
+      node_id = strip_reference (trib_json_object_get_string (entry, "nodeId", NULL));
+      if (node_id == NULL || *node_id == '\0')
+        {
+          add_parse_error (self, path, _("the flow entry has no \"nodeId\""));
+          continue;
+        }
+
+      depends = trib_json_object_get_array (entry, "depends");
+      if (depends == NULL && json_object_has_member (entry, "depends"))
+        add_parse_error (self, path, _("\"depends\" must be an array"));
+
+      for (guint j = 0; depends && j < json_array_get_length (depends); j++)
+        {
+          JsonNode *dep = json_array_get_element (depends, j);
+          g_autofree char *upstream = NULL;
+          g_autoptr(TribDependency) dependency = NULL;
+          const char *output;
+          JsonObject *dep_object;
+
+          if (!JSON_NODE_HOLDS_OBJECT (dep))
+            {
+              add_parse_error (self, path, _("depends[%u] must be a JSON object"), j);
+              continue;
+            }
+          dep_object = json_node_get_object (dep);
+          upstream = strip_reference (trib_json_object_get_string (dep_object, "nodeId", NULL));
+          output = trib_json_object_get_string (dep_object, "output", NULL);
+          if ((upstream == NULL || *upstream == '\0') && (output == NULL || *output == '\0'))
+            {
+              g_autofree char *dep_path = g_strdup_printf ("%s.depends[%u]", path, j);
+              add_parse_error (self, dep_path, _("a dependency needs a \"nodeId\" or an \"output\""));
+              continue;
+            }
+
+          dependency = trib_dependency_new (node_id, upstream, output,
+                                            trib_json_object_get_string (dep_object, "type", "Normal"));
+          g_object_set_data_full (G_OBJECT (dependency), "json-path",
+                                  g_strdup_printf ("%s.depends[%u]", path, j), g_free);
+          g_object_set_data (G_OBJECT (dependency), "by-id", GINT_TO_POINTER (upstream != NULL && *upstream));
+          g_list_store_append (self->dependencies, dependency);
+        }
+    }
+}
+
+static void
+parse_document (TribWorkflow *self)
+{
+  JsonObject *root = root_object (self);
+  JsonObject *spec;
+  JsonArray *nodes;
+  JsonArray *flow;
+  const char *kind;
+
+  if (root == NULL)
+    {
+      add_parse_error (self, NULL, _("a workflow file must hold a JSON object"));
+      return;
+    }
+
+  kind = trib_json_object_get_string (root, "kind", NULL);
+  if (kind == NULL)
+    add_parse_error (self, "kind", _("missing; expected \"CycleWorkflow\" or \"ManualWorkflow\""));
+  else if (!g_str_equal (kind, "CycleWorkflow") && !g_str_equal (kind, "ManualWorkflow"))
+    add_parse_error (self, "kind", _("unsupported kind \"%s\" (expected \"CycleWorkflow\" or \"ManualWorkflow\")"), kind);
+
+  if (json_object_has_member (root, "version") &&
+      trib_json_object_get_string (root, "version", NULL) == NULL)
+    add_parse_error (self, "version", _("must be a string such as \"1.1.0\""));
+
+  spec = trib_json_object_get_object (root, "spec");
+  if (spec == NULL)
+    {
+      add_parse_error (self, "spec", _("missing; a workflow needs a \"spec\" object with \"nodes\""));
+      return;
+    }
+
+  nodes = trib_json_object_get_array (spec, "nodes");
+  if (nodes == NULL)
+    {
+      add_parse_error (self, "spec.nodes", _("missing; expected an array of nodes"));
+      return;
+    }
+  parse_nodes (self, nodes);
+
+  flow = trib_json_object_get_array (spec, "flow");
+  if (flow == NULL && json_object_has_member (spec, "flow") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (spec, "flow")))
+    add_parse_error (self, "spec.flow", _("must be an array"));
+  if (flow)
+    parse_flow (self, flow);
+
+  load_positions (self);
+}
+
+TribWorkflow *
+trib_workflow_new_from_text (const char *text,
+                             GFile      *file,
+                             const char *display_path)
+{
+  TribWorkflow *self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
+  g_autoptr(GError) error = NULL;
+  guint line, column;
+
+  self->file = file ? g_object_ref (file) : NULL;
+  self->display_path = g_strdup (display_path);
+  self->saved_text = g_strdup (text);
+
+  self->root = trib_json_parse_full (text, -1, display_path, &line, &column, &error);
+  if (self->root == NULL)
+    {
+      const char *message = error->message;
+
+      /* The error text already starts with "PATH:LINE:COL: "; keep only what follows. */
+      if (g_str_has_prefix (message, display_path))
+        {
+          message += strlen (display_path);
+          while (*message == ':' || g_ascii_isdigit (*message))
+            message++;
+          while (*message == ' ')
+            message++;
+        }
+      g_ptr_array_add (self->parse_diagnostics,
+                       trib_diagnostic_new_at (TRIB_SEVERITY_ERROR, display_path, line, column, message));
+    }
+  else
+    parse_document (self);
+
+  trib_workflow_validate (self, NULL, NULL);
+  return self;
+}
+
+TribWorkflow *
+trib_workflow_load (GFile        *file,
+                    const char   *display_path,
+                    GCancellable *cancellable)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  TribWorkflow *self;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    {
+      self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
+      self->file = g_object_ref (file);
+      self->display_path = g_strdup (display_path);
+      add_parse_error (self, NULL, _("cannot read the file: %s"), error->message);
+      trib_workflow_validate (self, NULL, NULL);
+      return self;
+    }
+
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
+      self->file = g_object_ref (file);
+      self->display_path = g_strdup (display_path);
+      add_parse_error (self, NULL, _("malformed JSON: the file contains a NUL byte"));
+      trib_workflow_validate (self, NULL, NULL);
+      return self;
+    }
+
+  return trib_workflow_new_from_text (contents, file, display_path);
+}
+
+TribWorkflow *
+trib_workflow_new (const char *name,
+                   GFile      *file,
+                   const char *display_path)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *metadata = json_object_new ();
+  JsonObject *spec = json_object_new ();
+  TribWorkflow *self;
+
+  json_object_set_string_member (root, "version", "1.1.0");
+  json_object_set_string_member (root, "kind", "CycleWorkflow");
+  json_object_set_string_member (metadata, "name", name);
+  json_object_set_object_member (root, "metadata", metadata);
+  json_object_set_array_member (spec, "nodes", json_array_new ());
+  json_object_set_array_member (spec, "flow", json_array_new ());
+  json_object_set_object_member (root, "spec", spec);
+  json_node_set_object (node, root);
+
+  self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
+  self->file = file ? g_object_ref (file) : NULL;
+  self->display_path = g_strdup (display_path);
+  self->root = g_steal_pointer (&node);
+  trib_workflow_validate (self, NULL, NULL);
+  return self;
+}
+
+char *
+trib_workflow_to_string (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+
+  if (self->root == NULL)
+    return g_strdup (self->saved_text ? self->saved_text : "");
+  store_positions (self);
+  return trib_json_to_string (self->root);
+}
+
+gboolean
+trib_workflow_save (TribWorkflow  *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  /* A file that did not parse is never rewritten: the user's text is all there is. */
+  if (self->root == NULL)
+    return TRUE;
+
+  text = trib_workflow_to_string (self);
+  if (g_strcmp0 (text, self->saved_text) == 0 && g_file_query_exists (self->file, cancellable))
+    return TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!trib_file_set_contents_atomic (self->file, text, strlen (text), error))
+    return FALSE;
+
+  g_free (self->saved_text);
+  self->saved_text = g_steal_pointer (&text);
+  return TRUE;
+}
+
+GFile *
+trib_workflow_get_file (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return self->file;
+}
+
+const char *
+trib_workflow_get_display_path (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return self->display_path;
+}
+
+char *
+trib_workflow_dup_file_stem (TribWorkflow *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+
+  base = self->file ? g_file_get_basename (self->file) : g_path_get_basename (self->display_path);
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - strlen (".json")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+const char *
+trib_workflow_get_name (TribWorkflow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+
+  name = trib_json_object_get_string (trib_json_object_get_object (root_object (self), "metadata"),
+                                      "name", NULL);
+  if (name && *name)
+    return name;
+
+  /* Cache the stem so the returned pointer stays valid. */
+  if (g_object_get_data (G_OBJECT (self), "stem") == NULL)
+    g_object_set_data_full (G_OBJECT (self), "stem", trib_workflow_dup_file_stem (self), g_free);
+  return g_object_get_data (G_OBJECT (self), "stem");
+}
+
+JsonNode *
+trib_workflow_get_json (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return self->root;
+}
+
+GListModel *
+trib_workflow_get_nodes (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return G_LIST_MODEL (self->nodes);
+}
+
+GListModel *
+trib_workflow_get_dependencies (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return G_LIST_MODEL (self->dependencies);
+}
+
+GListModel *
+trib_workflow_get_diagnostics (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return G_LIST_MODEL (self->diagnostics);
+}
+
+gboolean
+trib_workflow_is_valid (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+  return self->root != NULL && !trib_diagnostics_has_errors (G_LIST_MODEL (self->diagnostics));
+}
+
+TribNode *
+trib_workflow_lookup_node (TribWorkflow *self,
+                           const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      if (g_strcmp0 (trib_node_get_id (node), id) == 0)
+        return node;
+    }
+  return NULL;
+}
+
+TribNode *
+trib_workflow_lookup_node_by_name (TribWorkflow *self,
+                                   const char   *name)
+{
+  guint n;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      if (g_strcmp0 (trib_node_get_name (node), name) == 0)
+        return node;
+    }
+  return NULL;
+}
+
+static GPtrArray *
+list_neighbours (TribWorkflow *self,
+                 const char   *node_id,
+                 gboolean      upstream)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->dependencies));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribDependency) dep = g_list_model_get_item (G_LIST_MODEL (self->dependencies), i);
+      const char *from = trib_dependency_get_upstream_id (dep);
+      const char *to = trib_dependency_get_node_id (dep);
+
+      if (from == NULL || trib_workflow_lookup_node (self, from) == NULL ||
+          trib_workflow_lookup_node (self, to) == NULL)
+        continue;
+      if (upstream && g_strcmp0 (to, node_id) == 0 &&
+          !g_ptr_array_find_with_equal_func (out, from, g_str_equal, NULL))
+        g_ptr_array_add (out, g_strdup (from));
+      else if (!upstream && g_strcmp0 (from, node_id) == 0 &&
+               !g_ptr_array_find_with_equal_func (out, to, g_str_equal, NULL))
+        g_ptr_array_add (out, g_strdup (to));
+    }
+  return out;
+}
+
+GPtrArray *
+trib_workflow_list_upstream (TribWorkflow *self,
+                             const char   *node_id)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return list_neighbours (self, node_id, TRUE);
+}
+
+GPtrArray *
+trib_workflow_list_downstream (TribWorkflow *self,
+                               const char   *node_id)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return list_neighbours (self, node_id, FALSE);
+}
+
+void
+trib_workflow_add_node (TribWorkflow *self,
+                        TribNode     *node)
+{
+  JsonArray *nodes;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_return_if_fail (TRIB_IS_NODE (node));
+  g_return_if_fail (spec_object (self) != NULL);
+
+  nodes = trib_json_object_get_array (spec_object (self), "nodes");
+  json_array_add_object_element (nodes, json_object_ref (trib_node_get_json (node)));
+  g_list_store_append (self->nodes, node);
+}
+
+void
+trib_workflow_add_dependency (TribWorkflow *self,
+                              const char   *node_id,
+                              const char   *upstream_id)
+{
+  g_autoptr(TribDependency) dependency = NULL;
+  JsonObject *spec;
+  JsonArray *flow;
+  JsonObject *entry = NULL;
+  JsonArray *depends;
+  JsonObject *dep;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_return_if_fail (node_id != NULL && upstream_id != NULL);
+  g_return_if_fail (spec_object (self) != NULL);
+
+  spec = spec_object (self);
+  flow = trib_json_object_get_array (spec, "flow");
+  if (flow == NULL)
+    {
+      flow = json_array_new ();
+      json_object_set_array_member (spec, "flow", flow);
+    }
+
+  for (guint i = 0; i < json_array_get_length (flow); i++)
+    {
+      JsonNode *element = json_array_get_element (flow, i);
+      g_autofree char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      id = strip_reference (trib_json_object_get_string (json_node_get_object (element), "nodeId", NULL));
+      if (g_strcmp0 (id, node_id) == 0)
+        {
+          entry = json_node_get_object (element);
+          break;
+        }
+    }
+  if (entry == NULL)
+    {
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "nodeId", node_id);
+      json_object_set_array_member (entry, "depends", json_array_new ());
+      json_array_add_object_element (flow, entry);
+    }
+
+  depends = trib_json_object_get_array (entry, "depends");
+  if (depends == NULL)
+    {
+      depends = json_array_new ();
+      json_object_set_array_member (entry, "depends", depends);
+    }
+  dep = json_object_new ();
+  json_object_set_string_member (dep, "nodeId", upstream_id);
+  json_object_set_string_member (dep, "type", "Normal");
+  json_array_add_object_element (depends, dep);
+
+  dependency = trib_dependency_new (node_id, upstream_id, NULL, "Normal");
+  g_object_set_data (G_OBJECT (dependency), "by-id", GINT_TO_POINTER (TRUE));
+  g_list_store_append (self->dependencies, dependency);
+}
+
+/* Validation */
+
+static void
+add_error (TribWorkflow *self,
+           const char   *path,
+           const char   *format,
+           ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_error (TribWorkflow *self,
+           const char   *path,
+           const char   *format,
+           ...)
+{
+  g_autoptr(TribDiagnostic) diagnostic = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  diagnostic = trib_diagnostic_new (TRIB_SEVERITY_ERROR, self->display_path, path, message);
+  g_list_store_append (self->diagnostics, diagnostic);
+}
+
+static guint
+node_position_in_file (TribWorkflow *self,
+                       TribNode     *node)
+{
+  JsonArray *nodes = trib_json_object_get_array (spec_object (self), "nodes");
+
+  for (guint i = 0; nodes && i < json_array_get_length (nodes); i++)
+    {
+      JsonNode *element = json_array_get_element (nodes, i);
+      if (JSON_NODE_HOLDS_OBJECT (element) && json_node_get_object (element) == trib_node_get_json (node))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+check_nodes (TribWorkflow *self)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      guint pos = node_position_in_file (self, node);
+      g_autofree char *path = g_strdup_printf ("spec.nodes[%u]", pos);
+      const char *id = trib_node_get_id (node);
+      const char *name = trib_node_get_name (node);
+      TribNodeKind kind = trib_node_get_kind (node);
+      gpointer other;
+
+      if (g_hash_table_lookup_extended (ids, id, NULL, &other))
+        add_error (self, path, _("duplicate node id \"%s\" (also spec.nodes[%u])"),
+                   id, GPOINTER_TO_UINT (other));
+      else
+        g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (pos));
+
+      if (name && *name)
+        {
+          if (g_hash_table_lookup_extended (names, name, NULL, &other))
+            add_error (self, path, _("duplicate node name \"%s\" (also spec.nodes[%u])"),
+                       name, GPOINTER_TO_UINT (other));
+          else
+            g_hash_table_insert (names, (gpointer) name, GUINT_TO_POINTER (pos));
+        }
+      else if (kind != TRIB_NODE_KIND_REFERENCE)
+        add_error (self, path, _("node \"%s\" has no \"name\""), id);
+
+      if (kind == TRIB_NODE_KIND_UNKNOWN)
+        {
+          const char *command = trib_node_get_command (node);
+
+          if (command == NULL)
+            add_error (self, path, _("node \"%s\" has no type (script.runtime.command)"), id);
+          else
+            add_error (self, path, _("unknown node type \"%s\""), command);
+        }
+
+      for (guint j = 0; j < trib_node_get_n_parameters (node); j++)
+        {
+          const char *pname = trib_node_get_parameter_name (node, j);
+
+          if (pname == NULL || *pname == '\0')
+            add_error (self, path, _("script.parameters[%u] has no \"name\""), j);
+          else if (trib_node_get_parameter_value (node, j) == NULL)
+            add_error (self, path, _("script.parameters[%u] (\"%s\") has no \"value\""), j, pname);
+        }
+
+      if (kind == TRIB_NODE_KIND_DI)
+        {
+          const char *content = trib_node_get_content (node);
+          g_autoptr(JsonNode) job = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (content == NULL || *content == '\0')
+            add_error (self, path, _("sync node \"%s\" has no job (script.content is empty)"),
+                       trib_node_get_display_name (node));
+          else if (!(job = trib_json_parse (content, -1, "script.content", &error)))
+            add_error (self, path, "%s", error->message);
+          else if (!JSON_NODE_HOLDS_OBJECT (job))
+            add_error (self, path, _("script.content: the sync job must be a JSON object"));
+        }
+    }
+}
+
+static gboolean
+strv_contains (const char * const *strv,
+               const char         *str)
+{
+  return strv != NULL && str != NULL && g_strv_contains (strv, str);
+}
+
+static TribNode *
+lookup_node_by_output (TribWorkflow *self,
+                       const char   *output)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      g_auto(GStrv) outputs = trib_node_dup_outputs (node);
+
+      if (strv_contains ((const char * const *) outputs, output))
+        return node;
+    }
+  return NULL;
+}
+
+static void
+check_dependencies (TribWorkflow       *self,
+                    const char * const *external_outputs)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->dependencies));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribDependency) dep = g_list_model_get_item (G_LIST_MODEL (self->dependencies), i);
+      const char *path = g_object_get_data (G_OBJECT (dep), "json-path");
+      const char *node_id = trib_dependency_get_node_id (dep);
+      const char *output = trib_dependency_get_output (dep);
+      gboolean by_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dep), "by-id"));
+
+      if (path == NULL)
+        path = "spec.flow";
+
+      if (trib_workflow_lookup_node (self, node_id) == NULL)
+        {
+          g_autofree char *entry = g_strndup (path, strstr (path, ".depends") ? (gsize) (strstr (path, ".depends") - path) : strlen (path));
+          add_error (self, entry, _("dependencies of a missing node \"%s\""), node_id);
+          continue;
+        }
+
+      if (by_id)
+        {
+          const char *upstream = trib_dependency_get_upstream_id (dep);
+
+          if (trib_workflow_lookup_node (self, upstream) == NULL)
+            add_error (self, path, _("\"%s\" depends on missing node \"%s\""),
+                       trib_node_get_display_name (trib_workflow_lookup_node (self, node_id)), upstream);
+        }
+      else
+        {
+          TribNode *upstream = lookup_node_by_output (self, output);
+
+          if (upstream != NULL)
+            _trib_dependency_set_upstream_id (dep, trib_node_get_id (upstream));
+          else if (external_outputs != NULL && !strv_contains (external_outputs, output))
+            add_error (self, path, _("\"%s\" depends on output \"%s\", which no node publishes"),
+                       trib_node_get_display_name (trib_workflow_lookup_node (self, node_id)), output);
+        }
+    }
+}
+
+typedef enum { WHITE, GREY, BLACK } Colour;
+
+static gboolean
+find_cycle_from (TribWorkflow *self,
+                 const char   *id,
+                 GHashTable   *colours,
+                 GPtrArray    *stack)
+{
+  g_autoptr(GPtrArray) upstream = NULL;
+
+  g_hash_table_insert (colours, (gpointer) id, GINT_TO_POINTER (GREY));
+  g_ptr_array_add (stack, (gpointer) id);
+
+  upstream = trib_workflow_list_upstream (self, id);
+  for (guint i = 0; i < upstream->len; i++)
+    {
+      TribNode *next = trib_workflow_lookup_node (self, g_ptr_array_index (upstream, i));
+      const char *next_id = trib_node_get_id (next);
+      Colour colour = GPOINTER_TO_INT (g_hash_table_lookup (colours, next_id));
+
+      if (colour == GREY)
+        {
+          g_ptr_array_add (stack, (gpointer) next_id);
+          return TRUE;
+        }
+      if (colour == WHITE && find_cycle_from (self, next_id, colours, stack))
+        return TRUE;
+    }
+
+  g_hash_table_insert (colours, (gpointer) id, GINT_TO_POINTER (BLACK));
+  g_ptr_array_remove_index (stack, stack->len - 1);
+  return FALSE;
+}
+
+static void
+check_cycles (TribWorkflow *self)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+      const char *id = trib_node_get_id (node);
+
+      if (GPOINTER_TO_INT (g_hash_table_lookup (colours, id)) != WHITE)
+        continue;
+
+      if (find_cycle_from (self, id, colours, stack))
+        {
+          /* The stack walks upstream and ends on the node that closes the loop; print
+           * it in the direction the work flows, from that node round to itself. */
+          const char *closing = g_ptr_array_index (stack, stack->len - 1);
+          GString *text = g_string_new (NULL);
+          guint start = 0;
+
+          while (g_strcmp0 (g_ptr_array_index (stack, start), closing) != 0)
+            start++;
+          for (guint k = stack->len; k-- > start;)
+            {
+              TribNode *member = trib_workflow_lookup_node (self, g_ptr_array_index (stack, k));
+              if (text->len)
+                g_string_append (text, " → ");
+              g_string_append (text, trib_node_get_display_name (member));
+            }
+          add_error (self, "spec.flow", _("dependency cycle: %s"), text->str);
+          g_string_free (text, TRUE);
+
+          /* Mark the whole cycle done so one loop is reported once. */
+          for (guint k = 0; k < stack->len; k++)
+            g_hash_table_insert (colours, g_ptr_array_index (stack, k), GINT_TO_POINTER (BLACK));
+        }
+    }
+}
+
+void
+trib_workflow_collect_datasource_refs (TribWorkflow *self,
+                                       TribNode     *node,
+                                       GPtrArray    *names,
+                                       GPtrArray    *paths)
+{
+  guint pos;
+  const char *ds;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_return_if_fail (TRIB_IS_NODE (node));
+
+  pos = node_position_in_file (self, node);
+  ds = trib_node_get_datasource (node);
+  if (ds)
+    {
+      g_ptr_array_add (names, g_strdup (ds));
+      g_ptr_array_add (paths, g_strdup_printf ("spec.nodes[%u].datasource", pos));
+    }
+
+  if (trib_node_get_kind (node) == TRIB_NODE_KIND_DI && trib_node_get_content (node))
+    {
+      g_autoptr(JsonNode) job = trib_json_parse (trib_node_get_content (node), -1, "", NULL);
+      JsonObject *job_object = job && JSON_NODE_HOLDS_OBJECT (job) ? json_node_get_object (job) : NULL;
+      JsonArray *steps = trib_json_object_get_array (job_object, "steps");
+
+      for (guint i = 0; steps && i < json_array_get_length (steps); i++)
+        {
+          JsonNode *step = json_array_get_element (steps, i);
+          JsonObject *parameter;
+          const char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (step))
+            continue;
+          JsonArray *connection;
+
+          parameter = trib_json_object_get_object (json_node_get_object (step), "parameter");
+          name = trib_json_object_get_string (parameter, "datasource", NULL);
+          if (name && *name)
+            {
+              g_ptr_array_add (names, g_strdup (name));
+              g_ptr_array_add (paths, g_strdup_printf ("spec.nodes[%u].script.content: steps[%u].parameter.datasource", pos, i));
+            }
+
+          /* Readers may name the source again per connection entry. */
+          connection = trib_json_object_get_array (parameter, "connection");
+          for (guint k = 0; connection && k < json_array_get_length (connection); k++)
+            {
+              JsonNode *entry = json_array_get_element (connection, k);
+
+              if (!JSON_NODE_HOLDS_OBJECT (entry))
+                continue;
+              name = trib_json_object_get_string (json_node_get_object (entry), "datasource", NULL);
+              if (name && *name)
+                {
+                  g_ptr_array_add (names, g_strdup (name));
+                  g_ptr_array_add (paths, g_strdup_printf ("spec.nodes[%u].script.content: steps[%u].parameter.connection[%u].datasource", pos, i, k));
+                }
+            }
+        }
+    }
+}
+
+static void
+check_data_sources (TribWorkflow       *self,
+                    const char * const *data_sources)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      trib_workflow_collect_datasource_refs (self, node, names, paths);
+      for (guint k = 0; k < names->len; k++)
+        if (!strv_contains (data_sources, g_ptr_array_index (names, k)))
+          add_error (self, g_ptr_array_index (paths, k),
+                     _("node \"%s\" uses data source \"%s\", which the workspace does not define"),
+                     trib_node_get_display_name (node), (const char *) g_ptr_array_index (names, k));
+    }
+}
+
+void
+trib_workflow_validate (TribWorkflow       *self,
+                        const char * const *data_sources,
+                        const char * const *external_outputs)
+{
+  gboolean was_valid;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+
+  was_valid = trib_workflow_is_valid (self);
+
+  g_list_store_remove_all (self->diagnostics);
+  for (guint i = 0; i < self->parse_diagnostics->len; i++)
+    g_list_store_append (self->diagnostics, g_ptr_array_index (self->parse_diagnostics, i));
+
+  if (self->root != NULL)
+    {
+      check_nodes (self);
+      check_dependencies (self, external_outputs);
+      check_cycles (self);
+      if (data_sources != NULL)
+        check_data_sources (self, data_sources);
+    }
+
+  if (was_valid != trib_workflow_is_valid (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}

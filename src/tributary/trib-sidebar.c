@@ -1,0 +1,342 @@
+/* trib-sidebar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-sidebar.h"
+
+struct _TribSidebar
+{
+  GtkWidget       parent_instance;
+
+  TribWorkspace  *workspace;
+  GtkSortListModel *sorted_data_sources;
+
+  GtkListBox     *workflows_list;
+  GtkListBox     *data_sources_list;
+};
+
+G_DEFINE_FINAL_TYPE (TribSidebar, trib_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+enum {
+  WORKFLOW_ACTIVATED,
+  DATA_SOURCE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+row_box (const char *icon_name,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_name (label, "title");
+  gtk_box_append (GTK_BOX (labels), label);
+
+  if (subtitle)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (labels), sub);
+    }
+
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), labels);
+  return box;
+}
+
+static GtkWidget *
+create_workflow_row (gpointer item,
+                     gpointer user_data)
+{
+  TribWorkflow *workflow = item;
+  guint n_nodes = g_list_model_get_n_items (trib_workflow_get_nodes (workflow));
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = row_box ("trib-workflow-symbolic", trib_workflow_get_name (workflow), subtitle);
+
+  if (!trib_workflow_is_valid (workflow))
+    {
+      GListModel *diagnostics = trib_workflow_get_diagnostics (workflow);
+      g_autofree char *tooltip = trib_diagnostics_to_string (diagnostics);
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_widget_set_tooltip_text (warning, tooltip);
+      gtk_box_append (GTK_BOX (box), warning);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "workflow", g_object_ref (workflow), g_object_unref);
+  return row;
+}
+
+static GtkWidget *
+create_data_source_row (gpointer item,
+                        gpointer user_data)
+{
+  TribDataSource *ds = item;
+  TribDataSourceKind kind = trib_data_source_get_kind (ds);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = row_box (trib_data_source_kind_get_icon_name (kind),
+                            trib_data_source_get_name (ds),
+                            trib_data_source_get_description (ds));
+
+  gtk_widget_set_tooltip_text (row, trib_data_source_kind_get_label (kind));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "data-source", g_object_ref (ds), g_object_unref);
+  return row;
+}
+
+/* Data sources are grouped by type under a small header. */
+static void
+data_source_header_func (GtkListBoxRow *row,
+                         GtkListBoxRow *before,
+                         gpointer       user_data)
+{
+  TribDataSource *ds = g_object_get_data (G_OBJECT (row), "data-source");
+  TribDataSource *prev = before ? g_object_get_data (G_OBJECT (before), "data-source") : NULL;
+  GtkWidget *header;
+
+  if (prev && trib_data_source_get_kind (prev) == trib_data_source_get_kind (ds))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (trib_data_source_kind_get_label (trib_data_source_get_kind (ds)));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_add_css_class (header, "trib-sidebar-group");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static int
+compare_data_sources (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  TribDataSource *da = (TribDataSource *) a;
+  TribDataSource *db = (TribDataSource *) b;
+  int kind_a = trib_data_source_get_kind (da);
+  int kind_b = trib_data_source_get_kind (db);
+
+  if (kind_a != kind_b)
+    return kind_a < kind_b ? -1 : 1;
+  return g_utf8_collate (trib_data_source_get_name (da), trib_data_source_get_name (db));
+}
+
+static void
+workflow_row_activated_cb (TribSidebar   *self,
+                           GtkListBoxRow *row,
+                           GtkListBox    *list)
+{
+  TribWorkflow *workflow = g_object_get_data (G_OBJECT (row), "workflow");
+
+  gtk_list_box_unselect_all (self->data_sources_list);
+  g_signal_emit (self, signals[WORKFLOW_ACTIVATED], 0, workflow);
+}
+
+static void
+data_source_row_activated_cb (TribSidebar   *self,
+                              GtkListBoxRow *row,
+                              GtkListBox    *list)
+{
+  TribDataSource *ds = g_object_get_data (G_OBJECT (row), "data-source");
+
+  gtk_list_box_unselect_all (self->workflows_list);
+  g_signal_emit (self, signals[DATA_SOURCE_ACTIVATED], 0, ds);
+}
+
+static void
+trib_sidebar_dispose (GObject *object)
+{
+  TribSidebar *self = TRIB_SIDEBAR (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->sorted_data_sources);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SIDEBAR);
+
+  G_OBJECT_CLASS (trib_sidebar_parent_class)->dispose (object);
+}
+
+static void
+trib_sidebar_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TribSidebar *self = TRIB_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_sidebar_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TribSidebar *self = TRIB_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      trib_sidebar_set_workspace (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_sidebar_class_init (TribSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_sidebar_dispose;
+  object_class->get_property = trib_sidebar_get_property;
+  object_class->set_property = trib_sidebar_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, TRIB_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[WORKFLOW_ACTIVATED] =
+    g_signal_new ("workflow-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRIB_TYPE_WORKFLOW);
+  signals[DATA_SOURCE_ACTIVATED] =
+    g_signal_new ("data-source-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRIB_TYPE_DATA_SOURCE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tribsidebar");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribSidebar, workflows_list);
+  gtk_widget_class_bind_template_child (widget_class, TribSidebar, data_sources_list);
+}
+
+static void
+trib_sidebar_init (TribSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_header_func (self->data_sources_list, data_source_header_func, NULL, NULL);
+  g_signal_connect_object (self->workflows_list, "row-activated",
+                           G_CALLBACK (workflow_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->data_sources_list, "row-activated",
+                           G_CALLBACK (data_source_row_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+trib_sidebar_new (void)
+{
+  return g_object_new (TRIB_TYPE_SIDEBAR, NULL);
+}
+
+TribWorkspace *
+trib_sidebar_get_workspace (TribSidebar *self)
+{
+  g_return_val_if_fail (TRIB_IS_SIDEBAR (self), NULL);
+  return self->workspace;
+}
+
+void
+trib_sidebar_set_workspace (TribSidebar   *self,
+                            TribWorkspace *workspace)
+{
+  g_return_if_fail (TRIB_IS_SIDEBAR (self));
+  g_return_if_fail (!workspace || TRIB_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+
+  g_clear_object (&self->sorted_data_sources);
+
+  if (workspace)
+    {
+      GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_data_sources, NULL, NULL);
+
+      self->sorted_data_sources =
+        gtk_sort_list_model_new (g_object_ref (trib_workspace_get_data_sources (workspace)),
+                                 GTK_SORTER (sorter));
+      gtk_list_box_bind_model (self->workflows_list, trib_workspace_get_workflows (workspace),
+                               create_workflow_row, self, NULL);
+      gtk_list_box_bind_model (self->data_sources_list, G_LIST_MODEL (self->sorted_data_sources),
+                               create_data_source_row, self, NULL);
+    }
+  else
+    {
+      gtk_list_box_bind_model (self->workflows_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->data_sources_list, NULL, NULL, NULL, NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static GStrv
+dup_titles (GtkListBox *list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box, *labels, *title;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      labels = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      title = gtk_widget_get_first_child (labels);
+      g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (title)));
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+_trib_sidebar_dup_workflow_titles (TribSidebar *self)
+{
+  return dup_titles (self->workflows_list);
+}
+
+GStrv
+_trib_sidebar_dup_data_source_titles (TribSidebar *self)
+{
+  return dup_titles (self->data_sources_list);
+}

@@ -1,0 +1,27 @@
+/* trib-sidebar.h: the workspace's workflows and data sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "libtributary.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_SIDEBAR (trib_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribSidebar, trib_sidebar, TRIB, SIDEBAR, GtkWidget)
+
+GtkWidget     *trib_sidebar_new           (void);
+TribWorkspace *trib_sidebar_get_workspace (TribSidebar   *self);
+void           trib_sidebar_set_workspace (TribSidebar   *self,
+                                           TribWorkspace *workspace);
+
+/* What the rows show, in order: for the UI tests. */
+GStrv          _trib_sidebar_dup_workflow_titles    (TribSidebar *self);
+GStrv          _trib_sidebar_dup_data_source_titles (TribSidebar *self);
+
+G_END_DECLS

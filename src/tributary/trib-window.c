@@ -1,0 +1,813 @@
+/* trib-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-sidebar.h"
+#include "trib-window.h"
+#include "trib-window-private.h"
+#include "trib-workflow-page.h"
+
+struct _TribWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TribWorkspace        *workspace;
+  GCancellable         *load_cancellable;
+  GPtrArray            *toast_log;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  GtkLabel             *problems_list_label;
+  GtkStack             *stack;
+  GtkSpinner           *loading_spinner;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *recent_group;
+  GtkPaned             *paned;
+  TribSidebar          *sidebar;
+  GtkStack             *content_stack;
+  AdwTabView           *tab_view;
+};
+
+G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+get_settings (TribWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? trib_application_get_settings (TRIB_APPLICATION (app)) : NULL;
+}
+
+void
+trib_window_add_toast (TribWindow *self,
+                       const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+
+  g_ptr_array_add (self->toast_log, g_strdup (message));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_problems (TribWindow *self)
+{
+  GListModel *diagnostics;
+  g_autofree char *all = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+
+  if (self->workspace == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      return;
+    }
+
+  diagnostics = trib_workspace_get_diagnostics (self->workspace);
+  n = g_list_model_get_n_items (diagnostics);
+  if (n == 0)
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      return;
+    }
+
+  {
+    g_autoptr(TribDiagnostic) d = g_list_model_get_item (diagnostics, 0);
+    first = trib_diagnostic_to_string (d);
+  }
+  all = trib_diagnostics_to_string (diagnostics);
+
+  if (n == 1)
+    summary = g_strdup (first);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s (and %u more problem)",
+                                            "%s (and %u more problems)", n - 1),
+                               first, n - 1);
+
+  gtk_label_set_text (self->problems_label, summary);
+  gtk_label_set_text (self->problems_list_label, all);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+static void
+close_all_tabs (TribWindow *self)
+{
+  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, 0);
+      adw_tab_view_close_page (self->tab_view, page);
+    }
+}
+
+static void
+update_title (TribWindow *self)
+{
+  if (self->workspace)
+    {
+      g_autofree char *path = g_file_get_parse_name (trib_workspace_get_directory (self->workspace));
+
+      adw_window_title_set_title (self->window_title, trib_workspace_get_name (self->workspace));
+      adw_window_title_set_subtitle (self->window_title, path);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Tributary"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+}
+
+static void
+update_actions (TribWindow *self)
+{
+  gboolean has_workspace = self->workspace != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-workspace", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab",
+                                 adw_tab_view_get_n_pages (self->tab_view) > 0);
+}
+
+static void
+set_workspace (TribWindow    *self,
+               TribWorkspace *workspace)
+{
+  g_autoptr(GPtrArray) open_names = g_ptr_array_new_with_free_func (g_free);
+
+  /* Keep the tabs of a reloaded workspace open. */
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      TribWorkflowPage *wp = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page));
+      g_ptr_array_add (open_names, g_strdup (trib_workflow_get_name (trib_workflow_page_get_workflow (wp))));
+    }
+  close_all_tabs (self);
+
+  g_set_object (&self->workspace, workspace);
+  trib_sidebar_set_workspace (self->sidebar, workspace);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), workspace != NULL);
+  gtk_stack_set_visible_child_name (self->stack, workspace ? "workspace" : "welcome");
+  update_title (self);
+  update_problems (self);
+
+  if (workspace)
+    for (guint i = 0; i < open_names->len; i++)
+      {
+        TribWorkflow *workflow = trib_workspace_lookup_workflow (workspace, g_ptr_array_index (open_names, i));
+        if (workflow)
+          trib_window_show_workflow (self, workflow);
+      }
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void rebuild_recent_list (TribWindow *self);
+
+static void
+workspace_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TribWindow) self = user_data;
+  g_autoptr(TribWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  workspace = trib_workspace_load_finish (result, &error);
+  gtk_spinner_stop (self->loading_spinner);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+
+  if (workspace == NULL)
+    {
+      /* The workspace that was open stays open and usable. */
+      gtk_stack_set_visible_child_name (self->stack, self->workspace ? "workspace" : "welcome");
+      trib_window_add_toast (self, error->message);
+      return;
+    }
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app)
+    trib_application_add_recent (TRIB_APPLICATION (app), trib_workspace_get_directory (workspace));
+  rebuild_recent_list (self);
+
+  set_workspace (self, workspace);
+
+  if (!trib_workspace_is_valid (workspace))
+    {
+      guint n = g_list_model_get_n_items (trib_workspace_get_diagnostics (workspace));
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "The workspace has %u problem",
+                                                               "The workspace has %u problems", n), n);
+      trib_window_add_toast (self, message);
+    }
+}
+
+void
+trib_window_open_workspace (TribWindow *self,
+                            GFile      *directory)
+{
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (directory));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (self->workspace == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_start (self->loading_spinner);
+    }
+
+  trib_workspace_load_async (directory, self->load_cancellable, workspace_loaded_cb, g_object_ref (self));
+}
+
+TribWorkspace *
+trib_window_get_workspace (TribWindow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+static AdwTabPage *
+find_tab (TribWindow   *self,
+          TribWorkflow *workflow)
+{
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      GtkWidget *child = adw_tab_page_get_child (page);
+
+      if (TRIB_IS_WORKFLOW_PAGE (child) &&
+          trib_workflow_page_get_workflow (TRIB_WORKFLOW_PAGE (child)) == workflow)
+        return page;
+    }
+  return NULL;
+}
+
+void
+trib_window_show_workflow (TribWindow   *self,
+                           TribWorkflow *workflow)
+{
+  AdwTabPage *page;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (TRIB_IS_WORKFLOW (workflow));
+
+  page = find_tab (self, workflow);
+  if (page == NULL)
+    {
+      GtkWidget *child = trib_workflow_page_new (workflow);
+      g_autoptr(GIcon) icon = g_themed_icon_new (trib_workflow_is_valid (workflow) ?
+                                                 "trib-workflow-symbolic" : "dialog-warning-symbolic");
+
+      page = adw_tab_view_append (self->tab_view, child);
+      adw_tab_page_set_title (page, trib_workflow_get_name (workflow));
+      adw_tab_page_set_tooltip (page, trib_workflow_get_display_path (workflow));
+      adw_tab_page_set_icon (page, icon);
+    }
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_stack_set_visible_child_name (self->content_stack, "tabs");
+  update_actions (self);
+}
+
+static void
+sidebar_workflow_activated_cb (TribWindow   *self,
+                               TribWorkflow *workflow,
+                               TribSidebar  *sidebar)
+{
+  trib_window_show_workflow (self, workflow);
+}
+
+static void
+tab_view_n_pages_cb (TribWindow *self,
+                     GParamSpec *pspec,
+                     AdwTabView *tab_view)
+{
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    adw_tab_view_get_n_pages (tab_view) > 0 ? "tabs" : "empty");
+  update_actions (self);
+}
+
+/* Recent workspaces */
+
+static void
+recent_row_activated_cb (TribWindow    *self,
+                         AdwActionRow  *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  trib_window_open_workspace (self, file);
+}
+
+static void
+forget_recent_clicked_cb (GtkButton  *button,
+                          TribWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app)
+    trib_application_forget_recent (TRIB_APPLICATION (app), file);
+  rebuild_recent_list (self);
+}
+
+static void
+rebuild_recent_list (TribWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) recent = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  recent = settings ? g_settings_get_strv (settings, "recent-workspaces") : g_new0 (char *, 1);
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autofree char *home_relative = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      if (g_str_has_prefix (recent[i], g_get_home_dir ()))
+        home_relative = g_strconcat ("~", recent[i] + strlen (g_get_home_dir ()), NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), home_relative ? home_relative : recent[i]);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (recent_row_activated_cb), self);
+
+      gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (forget, _("Remove From Recent Workspaces"));
+      gtk_widget_add_css_class (forget, "flat");
+      g_object_set_data_full (G_OBJECT (forget), "path", g_strdup (recent[i]), g_free);
+      g_signal_connect (forget, "clicked", G_CALLBACK (forget_recent_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recent[0] != NULL);
+}
+
+/* Actions */
+
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_NEW,
+  CHOOSE_NEW_DEMO,
+} ChooseMode;
+
+static void
+create_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *directory = task_data;
+  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  GError *error = NULL;
+  TribWorkspace *workspace;
+
+  if (mode == CHOOSE_NEW_DEMO)
+    workspace = trib_demo_create_workspace (directory, &error);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (directory);
+      workspace = trib_workspace_create (directory, name, &error);
+    }
+
+  if (workspace)
+    g_task_return_pointer (task, workspace, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+  g_autoptr(TribWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = g_task_propagate_pointer (G_TASK (result), &error);
+  if (workspace == NULL)
+    {
+      trib_window_add_toast (self, error->message);
+      return;
+    }
+  trib_window_open_workspace (self, trib_workspace_get_directory (workspace));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     TribWindow      *self)
+{
+  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mode"));
+  g_autoptr(GFile) directory = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    directory = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (directory == NULL)
+    return;
+
+  if (mode == CHOOSE_OPEN)
+    trib_window_open_workspace (self, directory);
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, created_cb, NULL);
+
+      g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+      g_task_set_task_data (task, g_object_ref (directory), g_object_unref);
+      g_task_run_in_thread (task, create_in_thread);
+    }
+}
+
+static void
+choose_folder (TribWindow *self,
+               ChooseMode  mode)
+{
+  GtkFileChooserNative *chooser;
+  const char *title;
+  const char *accept;
+
+  switch (mode)
+    {
+    case CHOOSE_NEW:
+      title = _("New Workspace");
+      accept = _("_Create");
+      break;
+    case CHOOSE_NEW_DEMO:
+      title = _("New Demo Workspace");
+      accept = _("_Create");
+      break;
+    case CHOOSE_OPEN:
+    default:
+      title = _("Open Workspace");
+      accept = _("_Open");
+      break;
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (mode));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  choose_folder (TRIB_WINDOW (widget), CHOOSE_OPEN);
+}
+
+static void
+new_workspace_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_folder (TRIB_WINDOW (widget), CHOOSE_NEW);
+}
+
+static void
+new_demo_workspace_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  choose_folder (TRIB_WINDOW (widget), CHOOSE_NEW_DEMO);
+}
+
+static void
+reload_workspace_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  if (self->workspace)
+    trib_window_open_workspace (self, trib_workspace_get_directory (self->workspace));
+}
+
+static void
+close_workspace_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  g_cancellable_cancel (self->load_cancellable);
+  close_all_tabs (self);
+  set_workspace (self, NULL);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the workspace: %s"), error->message);
+      trib_window_add_toast (self, message);
+    }
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (trib_workspace_save (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  task = g_task_new (self, NULL, saved_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (self->workspace), g_object_unref);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+static void
+close_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (page)
+    adw_tab_view_close_page (self->tab_view, page);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                !gtk_toggle_button_get_active (self->sidebar_button));
+}
+
+/* Window state */
+
+static gboolean
+trib_window_close_request (GtkWindow *window)
+{
+  TribWindow *self = TRIB_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  g_cancellable_cancel (self->load_cancellable);
+
+  if (settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_set_int (settings, "sidebar-width", gtk_paned_get_position (self->paned));
+    }
+
+  return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
+}
+
+static void
+trib_window_constructed (GObject *object)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (trib_window_parent_class)->constructed (object);
+
+  settings = get_settings (self);
+  if (settings)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+    }
+
+  rebuild_recent_list (self);
+  update_actions (self);
+}
+
+static void
+trib_window_dispose (GObject *object)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->workspace);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (trib_window_parent_class)->dispose (object);
+}
+
+static void
+trib_window_finalize (GObject *object)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+
+  g_clear_pointer (&self->toast_log, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (trib_window_parent_class)->finalize (object);
+}
+
+static void
+trib_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_window_class_init (TribWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = trib_window_constructed;
+  object_class->dispose = trib_window_dispose;
+  object_class->finalize = trib_window_finalize;
+  object_class->get_property = trib_window_get_property;
+  window_class->close_request = trib_window_close_request;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, TRIB_TYPE_WORKSPACE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, problems_list_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, tab_view);
+
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.new-demo-workspace", NULL, new_demo_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-workspace", NULL, reload_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-tab", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+
+  g_type_ensure (TRIB_TYPE_SIDEBAR);
+}
+
+static void
+trib_window_init (TribWindow *self)
+{
+  self->toast_log = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->tab_view, "notify::n-pages", G_CALLBACK (tab_view_n_pages_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "workflow-activated", G_CALLBACK (sidebar_workflow_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+TribWindow *
+trib_window_new (TribApplication *application)
+{
+  return g_object_new (TRIB_TYPE_WINDOW, "application", application, NULL);
+}
+
+TribSidebar *
+_trib_window_get_sidebar (TribWindow *self)
+{
+  return self->sidebar;
+}
+
+char *
+_trib_window_dup_problems_text (TribWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->problems_revealer))
+    return NULL;
+  return g_strdup (gtk_label_get_text (self->problems_list_label));
+}
+
+GPtrArray *
+_trib_window_get_toast_log (TribWindow *self)
+{
+  return self->toast_log;
+}
+
+AdwTabView *
+_trib_window_get_tab_view (TribWindow *self)
+{
+  return self->tab_view;
+}
+
+const char *
+_trib_window_get_visible_page (TribWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
