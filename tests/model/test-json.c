@@ -109,7 +109,7 @@ test_parse_error_messages (void)
   assert_syntax_error ("{\"a\": \"never closed}",
                        "f.json:1:7: malformed JSON: this string is never closed");
   assert_syntax_error ("{\"名前\": tru}",
-                       "f.json:1:7: malformed JSON: expected a value, found \"t\"");
+                       "f.json:1:8: malformed JSON: expected a value, found \"t\"");
   assert_syntax_error ("{\"a\" 1}",
                        "f.json:1:6: malformed JSON: expected \":\" after the member name, found \"1\"");
   assert_syntax_error ("{} {}",
