@@ -177,10 +177,14 @@ static void
 trib_sidebar_dispose (GObject *object)
 {
   TribSidebar *self = TRIB_SIDEBAR (object);
+  GtkWidget *child;
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->sorted_data_sources);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SIDEBAR);
+  /* A plain GtkWidget does not drop its children itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (trib_sidebar_parent_class)->dispose (object);
 }

@@ -155,8 +155,12 @@ static void
 trib_workflow_page_dispose (GObject *object)
 {
   TribWorkflowPage *self = TRIB_WORKFLOW_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WORKFLOW_PAGE);
+  /* A plain GtkWidget does not drop its children itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->workflow);
 
   G_OBJECT_CLASS (trib_workflow_page_parent_class)->dispose (object);
