@@ -222,6 +222,14 @@ workspace_loaded_cb (GObject      *object,
 
   set_workspace (self, workspace);
 
+  /* Open the first workflow, as an IDE opens the last file: the canvas is the point. */
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0 &&
+      g_list_model_get_n_items (trib_workspace_get_workflows (workspace)) > 0)
+    {
+      g_autoptr(TribWorkflow) first = g_list_model_get_item (trib_workspace_get_workflows (workspace), 0);
+      trib_window_show_workflow (self, first);
+    }
+
   if (!trib_workspace_is_valid (workspace))
     {
       guint n = g_list_model_get_n_items (trib_workspace_get_diagnostics (workspace));

@@ -8,6 +8,7 @@ from .common import Peer, PeerError, log, random_secret, read_json_line, stop_pi
 
 DEMO_PORT = 29000
 BUCKET = "dw-emr-demo"
+DEMO_ACCESS_KEY = "TRIBUTARYDEMO"
 
 
 class S3(Peer):
@@ -33,7 +34,9 @@ class S3(Peer):
             with open(key_file) as f:
                 access_key, secret_key = f.read().split()
         else:
-            access_key = "TRIB" + random_secret(8).upper().replace("-", "X").replace("_", "Y")
+            # The demo workspace names its access key id; the secret key stays random.
+            access_key = DEMO_ACCESS_KEY if self.ctx.demo else \
+                "TRIB" + random_secret(8).upper().replace("-", "X").replace("_", "Y")
             secret_key = random_secret(30)
             with open(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
                 f.write("%s %s\n" % (access_key, secret_key))
