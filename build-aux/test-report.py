@@ -10,6 +10,7 @@ import json
 import re
 import sys
 
+TAP_PLAN = re.compile(r"^1\.\.\d+", re.M)
 TAP_LINE = re.compile(r"^(not ok|ok)\b[^#\n]*(#\s*(SKIP|TODO)\b.*)?$", re.M | re.I)
 
 
@@ -23,7 +24,9 @@ def count(path):
             t = json.loads(line)
             result = t.get("result")
             name = t.get("name")
-            subtests = TAP_LINE.findall(t.get("stdo", "") or "") if t.get("protocol") == "tap" else []
+            out = t.get("stdout", "") or ""
+            # A TAP test announces its plan ("1..N"); its "ok" lines are the test cases.
+            subtests = TAP_LINE.findall(out) if TAP_PLAN.search(out) else []
             if result == "SKIP":
                 skipped += 1
                 problems.append("%s: skipped" % name)
