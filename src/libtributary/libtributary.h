@@ -14,5 +14,9 @@
 #include "trib-workflow.h"
 #include "trib-workspace.h"
 
+#include "trib-sync-config.h"
+#include "trib-sync-error.h"
+#include "trib-sync-job.h"
+
 #include "trib-demo.h"
 #include "trib-sample-data.h"

@@ -235,6 +235,19 @@ le16 (const guint8 *p)
   return (guint16) (p[0] | (p[1] << 8));
 }
 
+static void
+end_zip_entry (TribSyncDecompressor *self)
+{
+  g_byte_array_set_size (self->header, 0);
+  if (self->has_descriptor)
+    {
+      self->zip_state = ZIP_DESCRIPTOR_S;
+      self->descriptor_need = 4;   /* then decided by the first four bytes */
+    }
+  else
+    self->zip_state = ZIP_HEADER;
+}
+
 /* A complete local header is in self->header: set up the entry. */
 static gboolean
 begin_zip_entry (TribSyncDecompressor  *self,
@@ -297,25 +310,14 @@ begin_zip_entry (TribSyncDecompressor  *self,
         }
       self->stored_left = csize;
       self->zip_state = ZIP_STORED;
+      if (csize == 0)
+        end_zip_entry (self);   /* a directory or an empty file */
       return TRUE;
     }
   g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_READ,
                _("zip entry \"%s\" uses compression method %u; only stored and deflated entries are supported"),
                name, method);
   return FALSE;
-}
-
-static void
-end_zip_entry (TribSyncDecompressor *self)
-{
-  g_byte_array_set_size (self->header, 0);
-  if (self->has_descriptor)
-    {
-      self->zip_state = ZIP_DESCRIPTOR_S;
-      self->descriptor_need = 4;   /* then decided by the first four bytes */
-    }
-  else
-    self->zip_state = ZIP_HEADER;
 }
 
 static gboolean

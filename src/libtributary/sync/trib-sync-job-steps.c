@@ -33,6 +33,32 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A string member that must be present and not blank; FALSE (with an error recorded
+ * once) otherwise. */
+static gboolean
+require_string (TribSyncParser  *p,
+                JsonObject      *object,
+                const char      *member,
+                const char      *base,
+                gboolean         substitute,
+                char           **value,
+                const char      *missing)
+{
+  gboolean present = _trib_sync_get_string (p, object, member, base, substitute, value);
+
+  if (present && !is_blank (*value))
+    return TRUE;
+  if (present || !_trib_sync_has_member (object, member) ||
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, member)))
+    {
+      g_autofree char *path = _trib_sync_path (base, member);
+
+      _trib_sync_parser_error (p, path, "%s", missing);
+    }
+  g_clear_pointer (value, g_free);
+  return FALSE;
+}
+
 static void
 check_encoding (TribSyncParser *p,
                 const char     *base,
@@ -453,20 +479,10 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
   config->path = g_strdup (base);
   _trib_sync_check_no_credentials (p, parameter, base);
 
-  if (!_trib_sync_get_string (p, parameter, "datasource", base, FALSE, &config->datasource) ||
-      is_blank (config->datasource))
-    {
-      g_autofree char *path = _trib_sync_path (base, "datasource");
-
-      _trib_sync_parser_error (p, path, _("missing (name an HTTP file data source)"));
-    }
-  if (!_trib_sync_get_string (p, parameter, "fileName", base, TRUE, &config->file_name) ||
-      is_blank (config->file_name))
-    {
-      g_autofree char *path = _trib_sync_path (base, "fileName");
-
-      _trib_sync_parser_error (p, path, _("missing (the file's path under the data source's URL)"));
-    }
+  require_string (p, parameter, "datasource", base, FALSE, &config->datasource,
+                  _("missing (name an HTTP file data source)"));
+  require_string (p, parameter, "fileName", base, TRUE, &config->file_name,
+                  _("missing (the file's path under the data source's URL)"));
 
   parse_file_format (p, parameter, base, &input->file_format);
   input->field_delimiter = g_strdup (",");
@@ -580,20 +596,10 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
   config->path = g_strdup (base);
   _trib_sync_check_no_credentials (p, parameter, base);
 
-  if (!_trib_sync_get_string (p, parameter, "datasource", base, FALSE, &config->datasource) ||
-      is_blank (config->datasource))
-    {
-      g_autofree char *path = _trib_sync_path (base, "datasource");
-
-      _trib_sync_parser_error (p, path, _("missing (name an object storage data source)"));
-    }
-  if (!_trib_sync_get_string (p, parameter, "object", base, TRUE, &config->object) || is_blank (config->object))
-    {
-      g_autofree char *path = _trib_sync_path (base, "object");
-
-      _trib_sync_parser_error (p, path, _("missing (the object name or prefix)"));
-    }
-  else if (config->object[0] == '/')
+  require_string (p, parameter, "datasource", base, FALSE, &config->datasource,
+                  _("missing (name an object storage data source)"));
+  if (require_string (p, parameter, "object", base, TRUE, &config->object, _("missing (the object name or prefix)")) &&
+      config->object[0] == '/')
     {
       /* Object names have no leading slash; DataX's "/cdo/datax" means "cdo/datax". */
       char *trimmed = g_strdup (config->object + strspn (config->object, "/"));
@@ -606,13 +612,7 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
   config->generate_empty_file = TRUE;
   _trib_sync_get_bool (p, parameter, "generateEmptyFile", base, &config->generate_empty_file);
 
-  if (!_trib_sync_get_string (p, parameter, "writeMode", base, FALSE, &mode) || is_blank (mode))
-    {
-      g_autofree char *path = _trib_sync_path (base, "writeMode");
-
-      _trib_sync_parser_error (p, path, _("missing (truncate, append or nonConflict)"));
-    }
-  else
+  if (require_string (p, parameter, "writeMode", base, FALSE, &mode, _("missing (truncate, append or nonConflict)")))
     {
       g_autofree char *path = _trib_sync_path (base, "writeMode");
 

@@ -198,7 +198,7 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c = *p == '\0' ? 0 : g_utf8_get_char_validated (p, end - p);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -220,7 +220,7 @@ append_json_string (GString    *out,
           else
             g_string_append_unichar (out, c);
         }
-      p = g_utf8_next_char (p);
+      p = c == 0 ? p + 1 : g_utf8_next_char (p);
     }
   g_string_append_c (out, '"');
 }
