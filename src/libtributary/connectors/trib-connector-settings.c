@@ -439,6 +439,10 @@ trib_connector_check_data_source (TribDataSource *data_source)
       const char *tls = trib_data_source_get_option_string (data_source, "tls", "preferred");
       const char *host = trib_data_source_get_option_string (data_source, "host", "");
 
+      if (g_strcmp0 (tls, "verify-ca") == 0 &&
+          trib_data_source_get_option_string (data_source, "ca_file", NULL) == NULL)
+        add_problem (problems, "tls",
+                     g_strdup (_("tls: verify-ca checks the certificate against ca_file: set ca_file")));
       if (g_strcmp0 (tls, "verify-identity") == 0 && g_hostname_is_ip_address (host) &&
           trib_data_source_get_option_string (data_source, "ca_file", NULL) == NULL)
         add_problem (problems, "tls",

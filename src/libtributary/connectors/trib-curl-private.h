@@ -47,6 +47,7 @@ typedef struct
   gsize               upload_offset;
   GInputStream       *upload_stream;
   GError             *upload_error;
+  gboolean            post;
   TribTlsProblem      tls_problem;
   char               *tls_detail;
   char                errbuf[CURL_ERROR_SIZE];

@@ -216,6 +216,7 @@ _trib_curl_request_set_method (TribCurlRequest *request,
     curl_easy_setopt (request->easy, CURLOPT_UPLOAD, 1L);
   else if (g_str_equal (method, "POST"))
     {
+      request->post = TRUE;
       curl_easy_setopt (request->easy, CURLOPT_POST, 1L);
       curl_easy_setopt (request->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) 0);
       curl_easy_setopt (request->easy, CURLOPT_POSTFIELDS, "");
@@ -268,10 +269,15 @@ _trib_curl_request_set_upload_bytes (TribCurlRequest *request,
   curl_easy_setopt (request->easy, CURLOPT_READFUNCTION, read_cb);
   curl_easy_setopt (request->easy, CURLOPT_READDATA, request);
 
-  curl_easy_setopt (request->easy, CURLOPT_INFILESIZE_LARGE, (curl_off_t) size);
-  curl_easy_setopt (request->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) size);
-  /* POST reads the body through the read callback when POSTFIELDS is unset. */
-  curl_easy_setopt (request->easy, CURLOPT_POSTFIELDS, NULL);
+  if (request->post)
+    {
+      /* POST reads the body through the read callback when POSTFIELDS is unset; setting
+       * POSTFIELDS at all would turn any other method into a POST. */
+      curl_easy_setopt (request->easy, CURLOPT_POSTFIELDS, NULL);
+      curl_easy_setopt (request->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) size);
+    }
+  else
+    curl_easy_setopt (request->easy, CURLOPT_INFILESIZE_LARGE, (curl_off_t) size);
 }
 
 void

@@ -265,6 +265,8 @@ probe_peer (TribMysqlConnection *self,
   guint wait = MIN (self->connect_timeout, 3);
   static const char request[] = "HEAD / HTTP/1.0\r\n\r\n";
 
+  /* Straight to the port: a proxy would answer for the server. */
+  g_socket_client_set_enable_proxy (client, FALSE);
   g_socket_client_set_timeout (client, MAX (wait, 1));
   connection = g_socket_client_connect_to_host (client, self->host, self->port, cancellable, &error);
   if (connection == NULL)
@@ -277,14 +279,18 @@ probe_peer (TribMysqlConnection *self,
       return PEER_SILENT;
     }
 
+  /* A MySQL server greets at once; wait a moment for that before speaking HTTP. */
   socket = g_socket_connection_get_socket (connection);
-  g_socket_set_timeout (socket, 1);
-  n = g_socket_receive (socket, (char *) buffer, sizeof buffer, cancellable, NULL);
+  n = -1;
+  if (g_socket_condition_timed_wait (socket, G_IO_IN, 300 * 1000, cancellable, NULL))
+    n = g_socket_receive (socket, (char *) buffer, sizeof buffer, cancellable, NULL);
   if (n >= 5 && buffer[3] == 0 && (buffer[4] == 10 || buffer[4] == 0xff))
     return PEER_MYSQL;
   if (n > 0)
     return PEER_OTHER;
 
+  if (n == 0)
+    return PEER_OTHER;  /* closed without a word */
   g_socket_set_timeout (socket, MAX (wait, 1));
   if (g_socket_send (socket, request, sizeof request - 1, cancellable, NULL) < 0)
     return PEER_SILENT;
