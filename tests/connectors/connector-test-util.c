@@ -165,3 +165,43 @@ assert_failure (TribConnectivityResult *result,
   if (secret != NULL && *secret != '\0')
     g_assert_null (strstr (text, secret));
 }
+
+int
+run_cli (const char * const  *argv,
+         const char          *input,
+         const char * const  *extra_env,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+
+  g_ptr_array_add (args, (gpointer) trib_test_require_env ("TRIB_CLI"));
+  for (guint i = 0; argv[i]; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (guint i = 0; extra_env && extra_env[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (extra_env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, kv[0], kv[1] ? kv[1] : "", TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &stdout_buf, &stderr_buf, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  g_test_message ("$ tributary-cli %s\n%s%s", argv[0], stdout_buf, stderr_buf);
+  if (out)
+    *out = g_steal_pointer (&stdout_buf);
+  if (err)
+    *err = g_steal_pointer (&stderr_buf);
+  return g_subprocess_get_exit_status (proc);
+}

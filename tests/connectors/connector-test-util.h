@@ -35,4 +35,12 @@ void                    assert_failure               (TribConnectivityResult *re
                                                       TribConnectorError      category,
                                                       const char             *secret);
 
+/* Runs tributary-cli with @argv (NULL-terminated), @input on its standard input (may be
+ * NULL) and @extra_env ("NAME=VALUE", NULL-terminated, may be NULL). */
+int                     run_cli                      (const char * const *argv,
+                                                      const char         *input,
+                                                      const char * const *extra_env,
+                                                      char              **out,
+                                                      char              **err);
+
 G_END_DECLS
