@@ -42,7 +42,8 @@ _trib_connector_format_endpoint (const char *host,
                                  guint       port)
 {
   gboolean host_v6 = host && strchr (host, ':') != NULL;
-  gboolean address_v6 = address && strchr (address, ':') != NULL;
+  /* A list of addresses ("::1, 127.0.0.1") goes without brackets. */
+  gboolean address_v6 = address && strchr (address, ':') != NULL && strchr (address, ',') == NULL;
 
   if (address == NULL || *address == '\0' || g_strcmp0 (host, address) == 0)
     return g_strdup_printf ("%s%s%s:%u", host_v6 ? "[" : "", host ? host : "", host_v6 ? "]" : "", port);

@@ -353,6 +353,14 @@ classify_tls_verification (TribCurlRequest *request)
 
   curl_easy_getinfo (request->easy, CURLINFO_SSL_VERIFYRESULT, &verify);
 
+  /* libcurl checks the name itself, after OpenSSL accepted the chain. */
+  if (verify == 62 || strstr (request->errbuf, "subject name") || strstr (request->errbuf, "host name"))
+    {
+      request->tls_problem = TRIB_TLS_PROBLEM_NAME_MISMATCH;
+      request->tls_detail = g_strdup_printf (_("the server's certificate is not issued for “%s”"), host);
+      return;
+    }
+
   /* X509_V_ERR_* numbers from OpenSSL's x509_vfy.h, stable across versions. */
   switch (verify)
     {
@@ -375,24 +383,10 @@ classify_tls_verification (TribCurlRequest *request)
       request->tls_problem = TRIB_TLS_PROBLEM_NOT_YET_VALID;
       request->tls_detail = g_strdup (_("the server's certificate is not valid yet"));
       return;
-    case 62: /* HOSTNAME_MISMATCH */
-      break;
     default:
-      if (verify != 0)
-        {
-          request->tls_problem = TRIB_TLS_PROBLEM_OTHER;
-          request->tls_detail = g_strdup (request->errbuf);
-          return;
-        }
       break;
     }
 
-  if (verify == 62 || strstr (request->errbuf, "subject name") || strstr (request->errbuf, "host name"))
-    {
-      request->tls_problem = TRIB_TLS_PROBLEM_NAME_MISMATCH;
-      request->tls_detail = g_strdup_printf (_("the server's certificate is not issued for “%s”"), host);
-      return;
-    }
   request->tls_problem = TRIB_TLS_PROBLEM_OTHER;
   request->tls_detail = g_strdup (request->errbuf);
 }
@@ -481,6 +475,11 @@ set_transport_error (TribCurlRequest  *request,
                                  _("%s answered, but not in HTTP"), endpoint);
       return;
 
+    case CURLE_RECV_ERROR:
+      /* Reset before any answer: typically a TLS server dropping a plain-text request. */
+      if (request->status != 0 || https || request->upload_error)
+        break;
+      G_GNUC_FALLTHROUGH;
     case CURLE_GOT_NOTHING:
       _trib_connector_set_error (error, https ? TRIB_CONNECTOR_ERROR_FAILED : TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL,
                                  request->secret,

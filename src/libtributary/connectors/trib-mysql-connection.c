@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysqld_error.h>
@@ -232,8 +233,18 @@ resolve_host (TribMysqlConnection  *self,
     }
 
   {
-    g_autofree char *text = g_inet_address_to_string (addresses->data);
-    set_endpoint (self, text);
+    /* Connector/C tries each address in turn: until one answers, show them all. */
+    g_autoptr(GString) text = g_string_new (NULL);
+    guint n = 0;
+
+    for (GList *l = addresses; l && n < 4; l = l->next, n++)
+      {
+        g_autofree char *address = g_inet_address_to_string (l->data);
+        if (n > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, address);
+      }
+    set_endpoint (self, text->str);
   }
   g_resolver_free_addresses (addresses);
   return TRUE;
@@ -331,15 +342,18 @@ classify_tls (TribMysqlConnection *self,
       self->tls_problem = TRIB_TLS_PROBLEM_NOT_TLS;
       self->tls_detail = g_strdup (_("the server does not offer TLS"));
     }
+  else if (strstr (message, "in certificate chain") || strstr (message, "issuer") ||
+           strstr (message, "first certificate"))
+    {
+      self->tls_problem = TRIB_TLS_PROBLEM_UNTRUSTED;
+      self->tls_detail = g_strdup (self->ca_file
+                                   ? _("the server's certificate is issued by an authority that ca_file does not hold")
+                                   : _("the server's certificate is issued by an authority this computer does not trust"));
+    }
   else if (strstr (message, "self-signed") || strstr (message, "self signed"))
     {
       self->tls_problem = TRIB_TLS_PROBLEM_UNTRUSTED;
       self->tls_detail = g_strdup (_("the server's certificate is self-signed"));
-    }
-  else if (strstr (message, "issuer"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_UNTRUSTED;
-      self->tls_detail = g_strdup (_("the server's certificate is issued by an authority that ca_file does not hold"));
     }
   else if (strstr (message, "expired"))
     {
@@ -570,6 +584,20 @@ trib_mysql_connection_open (TribMysqlConnection  *self,
                    _("TLS with %s failed: %s"), self->endpoint, self->tls_detail);
       trib_mysql_connection_close (self);
       return FALSE;
+    }
+
+  if (!g_hostname_is_ip_address (self->host))
+    {
+      /* The address that answered. */
+      g_autoptr(GSocket) socket = g_socket_new_from_fd (dup (mysql_get_socket (self->mysql)), NULL);
+      g_autoptr(GSocketAddress) peer = socket ? g_socket_get_remote_address (socket, NULL) : NULL;
+
+      if (G_IS_INET_SOCKET_ADDRESS (peer))
+        {
+          g_autofree char *text = g_inet_address_to_string (
+            g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (peer)));
+          set_endpoint (self, text);
+        }
     }
 
   g_free (self->server_version);
