@@ -18,6 +18,7 @@
 #include "trib-connector-private.h"
 #include "trib-connector-settings.h"
 #include "trib-mysql-connection.h"
+#include "trib-mysql-diagnosis-private.h"
 
 struct _TribMysqlConnection
 {
@@ -250,139 +251,6 @@ resolve_host (TribMysqlConnection  *self,
   return TRUE;
 }
 
-typedef enum
-{
-  PEER_SILENT,
-  PEER_REFUSED,
-  PEER_UNREACHABLE,
-  PEER_HTTP,
-  PEER_TLS,
-  PEER_MYSQL,
-  PEER_OTHER,
-} PeerKind;
-
-/* After a session died in the handshake: what listens there? Connects once more, waits
- * briefly for a MySQL greeting, else sends an HTTP request and looks at the answer. */
-static PeerKind
-probe_peer (TribMysqlConnection *self,
-            GCancellable        *cancellable)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  GSocket *socket;
-  guint8 buffer[8] = { 0 };
-  gssize n;
-  guint wait = MIN (self->connect_timeout, 3);
-  static const char request[] = "HEAD / HTTP/1.0\r\n\r\n";
-
-  /* Straight to the port: a proxy would answer for the server. */
-  g_socket_client_set_enable_proxy (client, FALSE);
-  g_socket_client_set_timeout (client, MAX (wait, 1));
-  connection = g_socket_client_connect_to_host (client, self->host, self->port, cancellable, &error);
-  if (connection == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-        return PEER_REFUSED;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
-        return PEER_UNREACHABLE;
-      return PEER_SILENT;
-    }
-
-  /* A MySQL server greets at once; wait a moment for that before speaking HTTP. */
-  socket = g_socket_connection_get_socket (connection);
-  n = -1;
-  if (g_socket_condition_timed_wait (socket, G_IO_IN, 300 * 1000, cancellable, NULL))
-    n = g_socket_receive (socket, (char *) buffer, sizeof buffer, cancellable, NULL);
-  if (n >= 5 && buffer[3] == 0 && (buffer[4] == 10 || buffer[4] == 0xff))
-    return PEER_MYSQL;
-  if (n > 0)
-    return PEER_OTHER;
-
-  if (n == 0)
-    return PEER_OTHER;  /* closed without a word */
-  g_socket_set_timeout (socket, MAX (wait, 1));
-  if (g_socket_send (socket, request, sizeof request - 1, cancellable, NULL) < 0)
-    return PEER_SILENT;
-  n = g_socket_receive (socket, (char *) buffer, sizeof buffer, cancellable, NULL);
-  if (n >= 5 && memcmp (buffer, "HTTP/", 5) == 0)
-    return PEER_HTTP;
-  if (n >= 1 && (buffer[0] == 0x15 || buffer[0] == 0x16))
-    return PEER_TLS;
-  if (n > 0)
-    return PEER_OTHER;
-  return PEER_SILENT;
-}
-
-static int
-message_errno (const char *message)
-{
-  const char *open = strrchr (message, '(');
-  const char *se = strstr (message, "system error: ");
-
-  if (se)
-    return atoi (se + strlen ("system error: "));
-  if (open && g_ascii_isdigit (open[1]))
-    return atoi (open + 1);
-  return 0;
-}
-
-static void
-classify_tls (TribMysqlConnection *self,
-              const char          *message)
-{
-  const char *detail = strstr (message, "error: ");
-
-  detail = detail ? detail + strlen ("error: ") : message;
-  g_clear_pointer (&self->tls_detail, g_free);
-
-  if (strstr (message, "does not support"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_NOT_TLS;
-      self->tls_detail = g_strdup (_("the server does not offer TLS"));
-    }
-  else if (strstr (message, "in certificate chain") || strstr (message, "issuer") ||
-           strstr (message, "first certificate"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_UNTRUSTED;
-      self->tls_detail = g_strdup (self->ca_file
-                                   ? _("the server's certificate is issued by an authority that ca_file does not hold")
-                                   : _("the server's certificate is issued by an authority this computer does not trust"));
-    }
-  else if (strstr (message, "self-signed") || strstr (message, "self signed"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_UNTRUSTED;
-      self->tls_detail = g_strdup (_("the server's certificate is self-signed"));
-    }
-  else if (strstr (message, "expired"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_EXPIRED;
-      self->tls_detail = g_strdup (_("the server's certificate has expired"));
-    }
-  else if (strstr (message, "not yet valid"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_NOT_YET_VALID;
-      self->tls_detail = g_strdup (_("the server's certificate is not valid yet"));
-    }
-  else if (strstr (message, "Validation of SSL server certificate failed") || strstr (message, "hostname") ||
-           strstr (message, "match"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_NAME_MISMATCH;
-      self->tls_detail = g_strdup_printf (_("the server's certificate is not issued for “%s”"), self->host);
-    }
-  else if (strstr (message, "file") || strstr (message, "load") || strstr (message, "PEM"))
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_CA_FILE;
-      self->tls_detail = g_strdup_printf (_("ca_file %s cannot be used: %s"), self->ca_file ? self->ca_file : "", detail);
-    }
-  else
-    {
-      self->tls_problem = TRIB_TLS_PROBLEM_OTHER;
-      self->tls_detail = g_strdup (detail);
-    }
-}
-
 static void
 set_failure (TribMysqlConnection  *self,
              GCancellable         *cancellable,
@@ -420,7 +288,8 @@ set_failure (TribMysqlConnection  *self,
       category = TRIB_CONNECTOR_ERROR_NAME_NOT_RESOLVED;
       break;
     case CR_SSL_CONNECTION_ERROR:
-      classify_tls (self, message);
+      g_clear_pointer (&self->tls_detail, g_free);
+      _trib_mysql_classify_tls (message, self->host, self->ca_file, &self->tls_problem, &self->tls_detail);
       category = TRIB_CONNECTOR_ERROR_TLS;
       _trib_connector_set_error (error, category, pw, _("TLS with %s failed: %s"), self->endpoint, self->tls_detail);
       return;
@@ -436,19 +305,27 @@ set_failure (TribMysqlConnection  *self,
     case CR_CONN_HOST_ERROR:
     case CR_IPSOCK_ERROR:
       {
-        int os_errno = message_errno (message);
-        PeerKind peer = os_errno == ECONNREFUSED ? PEER_REFUSED
-                      : os_errno == ETIMEDOUT ? PEER_SILENT
-                      : (os_errno == EHOSTUNREACH || os_errno == ENETUNREACH) ? PEER_UNREACHABLE
-                      : probe_peer (self, cancellable);
+        int os_errno = _trib_mysql_message_errno (message);
+        TribMysqlPeer peer;
 
-        if (peer == PEER_REFUSED)
+        /* Connector/C's connect is non-blocking inside: the errno it reports may be
+         * EINPROGRESS; then ask the port directly. */
+        if (os_errno == ECONNREFUSED)
+          peer = TRIB_MYSQL_PEER_REFUSED;
+        else if (os_errno == ETIMEDOUT)
+          peer = TRIB_MYSQL_PEER_SILENT;
+        else if (os_errno == EHOSTUNREACH || os_errno == ENETUNREACH)
+          peer = TRIB_MYSQL_PEER_UNREACHABLE;
+        else
+          peer = _trib_mysql_probe_peer (self->host, self->port, self->connect_timeout, cancellable);
+
+        if (peer == TRIB_MYSQL_PEER_REFUSED)
           _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_CONNECTION_REFUSED, pw,
                                      _("%s refused the connection"), self->endpoint);
-        else if (peer == PEER_UNREACHABLE)
+        else if (peer == TRIB_MYSQL_PEER_UNREACHABLE)
           _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_UNREACHABLE, pw,
                                      _("no route to %s"), self->endpoint);
-        else if (peer == PEER_SILENT)
+        else if (peer == TRIB_MYSQL_PEER_SILENT)
           _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_TIMED_OUT, pw,
                                      _("no answer from %s within %u s while connecting"), self->endpoint,
                                      self->connect_timeout);
@@ -462,24 +339,24 @@ set_failure (TribMysqlConnection  *self,
     case CR_SERVER_LOST_EXTENDED:
       if (strstr (message, "handshake") != NULL || strstr (message, "initial communication") != NULL)
         {
-          PeerKind peer = probe_peer (self, cancellable);
+          TribMysqlPeer peer = _trib_mysql_probe_peer (self->host, self->port, self->connect_timeout, cancellable);
 
           g_clear_pointer (&self->peer_description, g_free);
           switch (peer)
             {
-            case PEER_HTTP:
+            case TRIB_MYSQL_PEER_HTTP:
               self->peer_description = g_strdup (_("an HTTP server"));
               break;
-            case PEER_TLS:
+            case TRIB_MYSQL_PEER_TLS:
               self->peer_description = g_strdup (_("a TLS server, perhaps HTTPS"));
               break;
-            case PEER_OTHER:
+            case TRIB_MYSQL_PEER_OTHER:
               self->peer_description = g_strdup (_("something that does not speak the MySQL protocol"));
               break;
-            case PEER_SILENT:
-            case PEER_MYSQL:
-            case PEER_REFUSED:
-            case PEER_UNREACHABLE:
+            case TRIB_MYSQL_PEER_SILENT:
+            case TRIB_MYSQL_PEER_MYSQL:
+            case TRIB_MYSQL_PEER_REFUSED:
+            case TRIB_MYSQL_PEER_UNREACHABLE:
             default:
               break;
             }
@@ -493,7 +370,7 @@ set_failure (TribMysqlConnection  *self,
                                        self->endpoint, self->connect_timeout);
           return;
         }
-      if (message_errno (message) == ETIMEDOUT)
+      if (_trib_mysql_message_errno (message) == ETIMEDOUT)
         {
           _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_TIMED_OUT, pw,
                                      _("%s stopped answering (no data within %u s)"), self->endpoint,
