@@ -235,8 +235,8 @@ test_mysql_wrong_ca (void)
   g_autoptr(TribConnectivityResult) result = NULL;
   g_autofree char *dir = trib_test_make_tmpdir ("ca-XXXXXX");
   g_autofree char *other_ca = g_build_filename (dir, "other.pem", NULL);
-  g_autofree char *server_cert = g_build_filename (g_path_get_dirname (trib_test_require_env ("TRIB_TEST_TLS_CA")),
-                                                   "server.pem", NULL);
+  g_autofree char *tls_dir = g_path_get_dirname (trib_test_require_env ("TRIB_TEST_TLS_CA"));
+  g_autofree char *server_cert = g_build_filename (tls_dir, "server.pem", NULL);
   g_autofree char *pem = trib_test_read_file (server_cert);
 
   /* A CA file that does not hold the server's issuer (the server's own certificate). */
