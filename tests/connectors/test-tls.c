@@ -168,6 +168,90 @@ test_forbidden (void)
   g_assert_cmpuint (trib_connectivity_result_get_http_status (result), ==, 403);
 }
 
+static gboolean
+append_sink (const guint8  *data,
+             gsize          length,
+             gpointer       user_data,
+             GError       **error)
+{
+  g_byte_array_append (user_data, data, length);
+  return TRUE;
+}
+
+static void
+test_headers_and_post (void)
+{
+  g_autoptr(TribDataSource) source = auth_source (NULL);
+  g_autoptr(TribHttpFile) http = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static ("{\"day\":\"20240101\"}", 18);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) posted = g_byte_array_new ();
+  const char *extra[] = { "X-Request-Id: 7", NULL };
+
+  set_options (source, "headers", "X-Team: data\nX-Env: test", NULL);
+  http = trib_http_file_new (source, NULL, &error);
+  g_assert_no_error (error);
+
+  got = trib_http_file_fetch_bytes (http, "/echo", 4096, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), "GET\nX-Team: data\nX-Env: test\n\n", 30);
+
+  g_assert_true (trib_http_file_fetch (http, "/echo", "POST", body, extra, append_sink,
+                                       posted, NULL, &error));
+  g_assert_no_error (error);
+  g_byte_array_append (posted, (const guint8 *) "", 1);
+  g_assert_cmpstr ((const char *) posted->data, ==,
+                   "POST\nX-Team: data\nX-Env: test\nX-Request-Id: 7\n\n{\"day\":\"20240101\"}");
+}
+
+static void
+test_proxy_from_environment (void)
+{
+  g_autoptr(TribDataSource) source = auth_source (NULL);
+  g_autoptr(TribHttpFile) http = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) got = NULL;
+  guint16 port = unused_port ();
+  g_autofree char *proxy = g_strdup_printf ("http://127.0.0.1:%u", port);
+  g_autofree char *expected = g_strdup_printf ("the proxy 127.0.0.1:%u (from http_proxy) refused the connection", port);
+  g_autoptr(TribConnectivityResult) result = NULL;
+
+  http = trib_http_file_new (source, NULL, &error);
+  g_assert_no_error (error);
+
+  /* libcurl reads http_proxy at each transfer: here, a proxy that is down. */
+  g_unsetenv ("no_proxy");
+  g_unsetenv ("NO_PROXY");
+  g_setenv ("http_proxy", proxy, TRUE);
+  got = trib_http_file_fetch_bytes (http, "/hello.txt", 4096, NULL, &error);
+  g_unsetenv ("http_proxy");
+  g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_CONNECTION_REFUSED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  /* The connectivity test says so too. */
+  g_setenv ("http_proxy", proxy, TRUE);
+  result = test_source (source, NULL);
+  g_unsetenv ("http_proxy");
+  assert_failure (result, TRIB_CONNECTOR_ERROR_CONNECTION_REFUSED, NULL);
+  g_assert_cmpstr (trib_connectivity_result_get_hint (result), ==,
+                   "The proxy named by the http_proxy environment variable cannot be reached. Check that variable, or list this host in no_proxy to connect directly.");
+
+  /* no_proxy lists the host: straight to the server. */
+  g_setenv ("http_proxy", proxy, TRUE);
+  g_setenv ("no_proxy", "example.com, 127.0.0.1", TRUE);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = trib_http_file_fetch_bytes (http, "/hello.txt", 4096, NULL, &error);
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("no_proxy");
+  g_assert_no_error (error);
+
+  got = trib_http_file_fetch_bytes (http, "/hello.txt", 4096, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (got), ==, 15);
+}
+
 /* }}} */
 /* {{{ MariaDB with TLS */
 
@@ -290,6 +374,8 @@ main (int   argc,
   g_test_add_func ("/tls/https/http-on-tls-port", test_http_on_tls_port);
   g_test_add_func ("/tls/http/basic-auth", test_basic_auth);
   g_test_add_func ("/tls/http/forbidden", test_forbidden);
+  g_test_add_func ("/tls/http/headers-and-post", test_headers_and_post);
+  g_test_add_func ("/tls/http/proxy-from-environment", test_proxy_from_environment);
   g_test_add_func ("/tls/mysql/modes", test_mysql_tls_modes);
   g_test_add_func ("/tls/mysql/wrong-ca", test_mysql_wrong_ca);
   g_test_add_func ("/tls/mysql/name-mismatch", test_mysql_name_mismatch);

@@ -142,3 +142,10 @@ _trib_connector_common_hint (TribConnectorError  code,
       return NULL;
     }
 }
+
+char *
+_trib_connector_proxy_hint (const char *variable)
+{
+  return g_strdup_printf (_("The proxy named by the %s environment variable cannot be reached. Check that variable, or list this host in no_proxy to connect directly."),
+                          variable);
+}

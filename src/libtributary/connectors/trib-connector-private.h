@@ -49,6 +49,9 @@ char *_trib_connector_common_hint (TribConnectorError  code,
                                    guint               port,
                                    guint               timeout_seconds);
 
+/* The hint when the proxy from the environment variable @variable cannot be reached. */
+char *_trib_connector_proxy_hint (const char *variable);
+
 /* The user agent of every HTTP request. */
 const char *_trib_connector_user_agent (void);
 

@@ -48,6 +48,9 @@ typedef struct
   GInputStream       *upload_stream;
   GError             *upload_error;
   gboolean            post;
+  /* The proxy used, from the environment ("http://proxy:3128"), and its variable. */
+  char               *proxy;
+  const char         *proxy_variable;
   TribTlsProblem      tls_problem;
   char               *tls_detail;
   char                errbuf[CURL_ERROR_SIZE];
@@ -82,6 +85,15 @@ gboolean         _trib_curl_request_perform      (TribCurlRequest        *reques
                                                   GError                **error);
 const char      *_trib_curl_request_get_header   (TribCurlRequest        *request,
                                                   const char             *name);
+/* The proxy the environment gives for @url, as libcurl would pick it: http_proxy (lower
+ * case only) for http, https_proxy / HTTPS_PROXY for https, else all_proxy / ALL_PROXY,
+ * unless no_proxy / NO_PROXY lists the host ("*", a name, a domain suffix, an address).
+ * NULL when none; @variable receives the variable's name. */
+char            *_trib_curl_proxy_for_url        (const char             *url,
+                                                  const char            **variable);
+/* A failure reaching the proxy rather than the server. */
+gboolean         _trib_curl_request_failed_at_proxy (TribCurlRequest     *request,
+                                                     const GError        *error);
 /* "host:port" or "host (address):port" of the connection used (or tried). */
 char            *_trib_curl_request_dup_endpoint (TribCurlRequest        *request);
 /* The collected body as text (NUL-terminated, possibly truncated). */

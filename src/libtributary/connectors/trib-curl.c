@@ -163,6 +163,11 @@ _trib_curl_request_new (const char            *url,
   curl_easy_setopt (request->easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
   curl_easy_setopt (request->easy, CURLOPT_XFERINFODATA, request);
 
+  /* The environment's proxy, decided here so that messages can name it. */
+  request->proxy = _trib_curl_proxy_for_url (url, &request->proxy_variable);
+  curl_easy_setopt (request->easy, CURLOPT_PROXY, request->proxy ? request->proxy : "");
+  curl_easy_setopt (request->easy, CURLOPT_NOPROXY, "");
+
   if (options != NULL)
     {
       curl_easy_setopt (request->easy, CURLOPT_CONNECTTIMEOUT, MAX (options->connect_timeout, 1L));
@@ -195,6 +200,7 @@ _trib_curl_request_free (TribCurlRequest *request)
   g_clear_error (&request->sink_error);
   g_clear_error (&request->upload_error);
   g_free (request->url);
+  g_free (request->proxy);
   g_free (request->tls_detail);
   if (request->secret)
     {
@@ -313,17 +319,103 @@ url_port (const char *url)
   return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
 }
 
+static const char *
+getenv_either (const char  *lower,
+               const char  *upper,
+               const char **variable)
+{
+  const char *value = g_getenv (lower);
+
+  *variable = lower;
+  if ((value == NULL || *value == '\0') && upper != NULL)
+    {
+      value = g_getenv (upper);
+      *variable = upper;
+    }
+  return value && *value ? value : NULL;
+}
+
+static gboolean
+no_proxy_matches (const char *host)
+{
+  const char *variable;
+  const char *list = getenv_either ("no_proxy", "NO_PROXY", &variable);
+  g_auto(GStrv) entries = NULL;
+
+  if (list == NULL)
+    return FALSE;
+  entries = g_strsplit (list, ",", -1);
+  for (guint i = 0; entries[i]; i++)
+    {
+      char *entry = g_strstrip (entries[i]);
+      gsize hl = strlen (host), el;
+
+      if (*entry == '.')
+        entry++;
+      el = strlen (entry);
+      if (g_str_equal (entry, "*"))
+        return TRUE;
+      if (el == 0 || el > hl)
+        continue;
+      if (g_ascii_strcasecmp (host, entry) == 0 ||
+          (hl > el && host[hl - el - 1] == '.' && g_ascii_strcasecmp (host + hl - el, entry) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+_trib_curl_proxy_for_url (const char  *url,
+                          const char **variable)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *proxy = NULL;
+  const char *name = NULL;
+
+  if (variable)
+    *variable = NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || no_proxy_matches (g_uri_get_host (uri)))
+    return NULL;
+
+  /* Upper-case HTTP_PROXY is ignored, as libcurl does (a CGI request could set it). */
+  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0)
+    proxy = getenv_either ("https_proxy", "HTTPS_PROXY", &name);
+  else
+    proxy = getenv_either ("http_proxy", NULL, &name);
+  if (proxy == NULL)
+    proxy = getenv_either ("all_proxy", "ALL_PROXY", &name);
+  if (proxy == NULL)
+    return NULL;
+  if (variable)
+    *variable = name;
+  return g_strdup (proxy);
+}
+
+gboolean
+_trib_curl_request_failed_at_proxy (TribCurlRequest *request,
+                                    const GError    *error)
+{
+  if (request->proxy == NULL || error == NULL || error->domain != TRIB_CONNECTOR_ERROR)
+    return FALSE;
+  return error->code == TRIB_CONNECTOR_ERROR_CONNECTION_REFUSED || error->code == TRIB_CONNECTOR_ERROR_UNREACHABLE ||
+         error->code == TRIB_CONNECTOR_ERROR_NAME_NOT_RESOLVED ||
+         (error->code == TRIB_CONNECTOR_ERROR_TIMED_OUT && request->status == 0);
+}
+
 char *
 _trib_curl_request_dup_endpoint (TribCurlRequest *request)
 {
-  g_autofree char *host = url_host (request->url);
+  /* Through a proxy, the connection is to the proxy. */
+  const char *target = request->proxy ? request->proxy : request->url;
+  g_autofree char *with_scheme = strstr (target, "://") ? g_strdup (target) : g_strconcat ("http://", target, NULL);
+  g_autofree char *host = url_host (with_scheme);
   char *ip = NULL;
   long port = 0;
 
   curl_easy_getinfo (request->easy, CURLINFO_PRIMARY_IP, &ip);
   curl_easy_getinfo (request->easy, CURLINFO_PRIMARY_PORT, &port);
   if (port <= 0)
-    port = url_port (request->url);
+    port = url_port (with_scheme);
   return _trib_connector_format_endpoint (host, ip, (guint) port);
 }
 
@@ -415,10 +507,18 @@ set_transport_error (TribCurlRequest  *request,
 
     case CURLE_COULDNT_RESOLVE_PROXY:
       _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_NAME_NOT_RESOLVED, request->secret,
-                                 _("cannot resolve the host name of the proxy (from the http_proxy or https_proxy environment variable)"));
+                                 _("cannot resolve the host name of the proxy %s (from %s)"), request->proxy,
+                                 request->proxy_variable);
       return;
 
     case CURLE_COULDNT_CONNECT:
+      if (request->proxy != NULL)
+        {
+          _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_CONNECTION_REFUSED, request->secret,
+                                     _("the proxy %s (from %s) refused the connection"), endpoint,
+                                     request->proxy_variable);
+          return;
+        }
       if (os_errno == EHOSTUNREACH || os_errno == ENETUNREACH)
         _trib_connector_set_error (error, TRIB_CONNECTOR_ERROR_UNREACHABLE, request->secret,
                                    _("no route to %s"), endpoint);

@@ -252,6 +252,7 @@ do_stat (TribHttpFile    *self,
          char           **tls_detail,
          char           **endpoint,
          guint           *timeout_used,
+         const char     **proxy_variable,
          GCancellable    *cancellable,
          GError         **error)
 {
@@ -282,6 +283,9 @@ do_stat (TribHttpFile    *self,
     *tls_detail = g_strdup (request->tls_detail);
   if (endpoint)
     *endpoint = address_of (request, url);
+  if (proxy_variable)
+    *proxy_variable = !ok && error && _trib_curl_request_failed_at_proxy (request, *error) ? request->proxy_variable
+                                                                                          : NULL;
   if (timeout_used)
     {
       double connect_time = 0;
@@ -317,7 +321,7 @@ trib_http_file_stat (TribHttpFile  *self,
 {
   g_return_val_if_fail (TRIB_IS_HTTP_FILE (self), FALSE);
 
-  return do_stat (self, path, status, size, content_type, NULL, NULL, NULL, NULL, cancellable, error);
+  return do_stat (self, path, status, size, content_type, NULL, NULL, NULL, NULL, NULL, cancellable, error);
 }
 
 gboolean
@@ -473,6 +477,7 @@ trib_http_file_test (TribHttpFile  *self,
   TribConnectivityResult *result;
   guint status = 0;
   guint timeout_used = 0;
+  const char *proxy_variable = NULL;
   gint64 size = -1;
 
   g_return_val_if_fail (TRIB_IS_HTTP_FILE (self), NULL);
@@ -480,7 +485,7 @@ trib_http_file_test (TribHttpFile  *self,
   url = trib_http_file_dup_url (self, self->probe_path);
 
   if (!do_stat (self, self->probe_path, &status, &size, &content_type, &tls_problem, &tls_detail,
-                &endpoint, &timeout_used, cancellable, &local_error))
+                &endpoint, &timeout_used, &proxy_variable, cancellable, &local_error))
     {
       g_autofree char *hint = NULL;
 
@@ -489,7 +494,10 @@ trib_http_file_test (TribHttpFile  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      hint = failure_hint (self, local_error->domain == TRIB_CONNECTOR_ERROR ? local_error->code
+      if (proxy_variable != NULL)
+        hint = _trib_connector_proxy_hint (proxy_variable);
+      else
+        hint = failure_hint (self, local_error->domain == TRIB_CONNECTOR_ERROR ? local_error->code
                                                                                : TRIB_CONNECTOR_ERROR_FAILED,
                            tls_problem, timeout_used, url);
       result = trib_connectivity_result_new_from_error (TRIB_DATA_SOURCE_KIND_HTTPFILE, endpoint, local_error, hint);

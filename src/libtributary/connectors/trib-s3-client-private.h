@@ -32,6 +32,7 @@ struct _TribS3Client
   TribTlsProblem   last_tls_problem;
   char            *last_tls_detail;
   guint            last_timeout;
+  const char      *last_proxy_variable;  /* set when the proxy could not be reached */
 };
 
 G_END_DECLS

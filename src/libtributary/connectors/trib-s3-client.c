@@ -365,6 +365,8 @@ perform (TribS3Client     *self,
   g_free (self->last_tls_detail);
   self->last_tls_detail = g_strdup (request->tls_detail);
   self->last_timeout = connect_time > 0 ? self->options.read_timeout : self->options.connect_timeout;
+  self->last_proxy_variable = !ok && error && _trib_curl_request_failed_at_proxy (request, *error)
+                            ? request->proxy_variable : NULL;
   g_mutex_unlock (&self->mutex);
 
   return ok && check_response (self, request, key, error);

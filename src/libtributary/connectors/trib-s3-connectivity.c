@@ -28,6 +28,9 @@ failure_hint (TribS3Client       *self,
       *colon = '\0';
     }
 
+  if (self->last_proxy_variable != NULL)
+    return _trib_connector_proxy_hint (self->last_proxy_variable);
+
   hint = _trib_connector_common_hint (code, self->last_tls_problem, TRIB_DATA_SOURCE_KIND_S3, host, port,
                                       self->last_timeout);
   if (hint != NULL)

@@ -4,7 +4,8 @@
 Besides the files under --root it answers:
   /private/...    only with HTTP Basic authentication (user and password from the
                   environment: TRIB_HTTPS_USER, TRIB_HTTPS_PASSWORD), else 401;
-  /forbidden/...  always 403.
+  /forbidden/...  always 403;
+  /echo           (GET or POST) the method, the X-* request headers and the body.
 Prints {"port": N} once it listens."""
 
 import argparse
@@ -53,9 +54,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return False
         return True
 
+    def _echo(self):
+        length = int(self.headers.get("Content-Length", "0") or "0")
+        body = self.rfile.read(length) if length else b""
+        lines = [self.command]
+        lines += ["%s: %s" % (k, v) for k, v in self.headers.items() if k.lower().startswith("x-")]
+        out = ("\n".join(lines) + "\n\n").encode() + body
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+
     def do_GET(self):
-        if self._allowed():
+        if self.path == "/echo":
+            self._echo()
+        elif self._allowed():
             super().do_GET()
+
+    def do_POST(self):
+        if self.path == "/echo":
+            self._echo()
+        else:
+            self._refuse(405)
 
     def do_HEAD(self):
         if self._allowed():
