@@ -393,7 +393,7 @@ format_elapsed (gint64 usec)
   if (usec < 1000)
     return g_strdup_printf (_("%.1f ms"), usec / 1000.0);
   if (usec < 10 * G_USEC_PER_SEC)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " ms"), usec / 1000);
+    return g_strdup_printf (_("%d ms"), (int) (usec / 1000));
   return g_strdup_printf (_("%.1f s"), (double) usec / G_USEC_PER_SEC);
 }
 

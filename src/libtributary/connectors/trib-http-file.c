@@ -374,8 +374,10 @@ collect_sink (const guint8  *data,
 
   if (collect->data->len + length > collect->max_size)
     {
+      g_autofree char *limit = g_format_size (collect->max_size);
+
       g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
-                   _("%s is larger than %" G_GSIZE_FORMAT " bytes"), collect->url, collect->max_size);
+                   _("%s is larger than the limit of %s"), collect->url, limit);
       return FALSE;
     }
   g_byte_array_append (collect->data, data, length);
@@ -453,13 +455,16 @@ static char *
 format_size (gint64 size)
 {
   g_autofree char *human = NULL;
+  g_autofree char *exact = NULL;
 
   if (size < 0)
     return g_strdup (_("size unknown"));
-  human = g_format_size ((guint64) size);
+  exact = g_strdup_printf ("%" G_GINT64_FORMAT, size);
   if (size < 1000)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " byte", "%" G_GINT64_FORMAT " bytes", size), size);
-  return g_strdup_printf (_("%s (%" G_GINT64_FORMAT " bytes)"), human, size);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong) size), exact);
+  human = g_format_size ((guint64) size);
+  /* TRANSLATORS: "4.6 MB (4555991 bytes)" */
+  return g_strdup_printf (_("%s (%s bytes)"), human, exact);
 }
 
 TribConnectivityResult *

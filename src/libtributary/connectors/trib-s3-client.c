@@ -463,8 +463,10 @@ collect_sink (const guint8  *data,
 
   if (collect->data->len + length > collect->max_size)
     {
+      g_autofree char *limit = g_format_size (collect->max_size);
+
       g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
-                   _("object “%s” is larger than %" G_GSIZE_FORMAT " bytes"), collect->key, collect->max_size);
+                   _("object “%s” is larger than the limit of %s"), collect->key, limit);
       return FALSE;
     }
   g_byte_array_append (collect->data, data, length);
