@@ -14,5 +14,18 @@
 #include "trib-workflow.h"
 #include "trib-workspace.h"
 
+#include "trib-connectivity-result.h"
+#include "trib-connectivity.h"
+#include "trib-connector-error.h"
+#include "trib-connector-settings.h"
+#include "trib-http-file.h"
+#include "trib-local-store.h"
+#include "trib-mysql-connection.h"
+#include "trib-object-store.h"
+#include "trib-object-writer.h"
+#include "trib-s3-client.h"
+#include "trib-s3-store.h"
+#include "trib-secrets.h"
+
 #include "trib-demo.h"
 #include "trib-sample-data.h"
