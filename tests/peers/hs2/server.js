@@ -258,13 +258,13 @@ function launchEngine(session, ms) {
 
 function withSession(req, cb, fn) {
   const s = sessions.get(key(req.sessionHandle && req.sessionHandle.sessionId));
-  if (!s) return cb(null, { status: errorStatus('Invalid SessionHandle: unknown or expired session', 'HY000', 0, T.TStatusCode.INVALID_HANDLE_STATUS) });
+  if (!s) return cb({ status: errorStatus('Invalid SessionHandle: unknown or expired session', 'HY000', 0, T.TStatusCode.INVALID_HANDLE_STATUS) });
   return fn(s);
 }
 
 function withOperation(req, cb, fn) {
   const op = operations.get(key(req.operationHandle && req.operationHandle.operationId));
-  if (!op) return cb(null, { status: errorStatus('Invalid OperationHandle: unknown operation', 'HY000', 0, T.TStatusCode.INVALID_HANDLE_STATUS) });
+  if (!op) return cb({ status: errorStatus('Invalid OperationHandle: unknown operation', 'HY000', 0, T.TStatusCode.INVALID_HANDLE_STATUS) });
   return fn(op);
 }
 

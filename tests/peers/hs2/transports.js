@@ -39,9 +39,11 @@ function start(o) {
 
   // Hands a connection to a Thrift server implementation, remembering which connection each
   // call came on (to close it mid-fetch, and to know the SASL user).
+  const errors = new (require('events'))();
+  errors.on('error', (e) => log('thrift:', e && e.stack || e));
   function serve(conn, impl, rest) {
     conn.on('data', () => setCurrentSocket(conn));
-    impl(conn);
+    impl.call(errors, conn);
     if (rest && rest.length) setImmediate(() => conn.emit('data', rest));
   }
 
@@ -156,13 +158,9 @@ function start(o) {
   const wanted = [
     ['sasl', () => net.createServer(saslConnection), Number(o.env.TRIB_HS2_SASL_PORT || 0)],
     ['nosasl', () => net.createServer(rawConnection(bufferedImpl)), 0],
-    ['framed', () => net.createServer(rawConnection(framedImplNoSasl())), 0],
+    ['framed', () => net.createServer((conn) => { conn.on('error', () => {}); serve(conn, framedImpl); }), 0],
     ['http', () => http.createServer(httpRequest), 0],
   ];
-  function framedImplNoSasl() {
-    // Framed without SASL: the first 4 bytes are a length, not a strict header.
-    return framedImpl;
-  }
   if (o.env.TRIB_HS2_TLS_CERT && o.env.TRIB_HS2_TLS_KEY) {
     const creds = { cert: fs.readFileSync(o.env.TRIB_HS2_TLS_CERT), key: fs.readFileSync(o.env.TRIB_HS2_TLS_KEY) };
     wanted.push(['sasl_tls', () => tls.createServer(creds, saslConnection), 0]);
@@ -170,9 +168,7 @@ function start(o) {
   }
 
   o.init().then(() => Promise.all(wanted.map(([name, make, port]) => new Promise((resolve, reject) => {
-    const server = name === 'framed'
-      ? net.createServer((conn) => { conn.on('error', () => {}); serve(conn, framedImpl); })
-      : make();
+    const server = make();
     server.on('error', reject);
     server.listen(port, '127.0.0.1', () => { servers[name] = server; resolve([name, server.address().port]); });
   })))).then((ports) => {
