@@ -81,8 +81,8 @@ trib_hs2_test_classify_error (const GError  *error,
   else if (error->domain == G_TLS_ERROR)
     {
       category = TRIB_HS2_TEST_TLS_FAILURE;
-      h = error->code == G_TLS_ERROR_NOT_TLS
-          ? _("The port does not speak TLS: turn TLS off, or use the TLS port.")
+      h = error->code == G_TLS_ERROR_NOT_TLS || error->code == G_TLS_ERROR_MISC || error->code == G_TLS_ERROR_EOF
+          ? _("The port does not seem to speak TLS: turn TLS off, or use the TLS port.")
           : _("Check the CA file and that the certificate names this host.");
     }
   else if (g_error_matches (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_AUTH))

@@ -341,9 +341,11 @@ open_socket (TribHs2Transport  *self,
         }
       if (!g_tls_connection_handshake (G_TLS_CONNECTION (tls), cancellable, error))
         {
+          /* A plain port answers the handshake with its own bytes (or a SASL error). */
           if (error && *error && (*error)->domain == G_TLS_ERROR &&
-              (*error)->code == G_TLS_ERROR_NOT_TLS)
-            g_prefix_error (error, _("This port does not speak TLS (turn TLS off?): "));
+              ((*error)->code == G_TLS_ERROR_NOT_TLS || (*error)->code == G_TLS_ERROR_MISC ||
+               (*error)->code == G_TLS_ERROR_EOF))
+            g_prefix_error (error, _("This port does not seem to speak TLS (turn TLS off?): "));
           return FALSE;
         }
       self->stream = g_steal_pointer (&tls);

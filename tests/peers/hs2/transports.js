@@ -154,6 +154,34 @@ function start(o) {
     webImpl(req, res);
   }
 
+  // Like Java and OpenSSL servers, a TLS port answers a client that does not start with a
+  // TLS handshake with a fatal alert record (protocol_version), then closes.
+  function tlsFront(server) {
+    // The real TLS server listens on a private port; the front forwards real handshakes.
+    const inner = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+    return net.createServer((conn) => {
+      conn.on('error', () => {});
+      conn.once('data', (first) => {
+        if (first[0] !== 0x16) {
+          conn.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46]));
+          return;
+        }
+        conn.pause();
+        inner.then((port) => {
+          const back = net.connect(port, '127.0.0.1', () => {
+            back.write(first);
+            conn.pipe(back);
+            back.pipe(conn);
+            conn.resume();
+          });
+          back.on('error', () => conn.destroy());
+          conn.on('close', () => back.destroy());
+          back.on('close', () => conn.destroy());
+        });
+      });
+    });
+  }
+
   const servers = {};
   const wanted = [
     ['sasl', () => net.createServer(saslConnection), Number(o.env.TRIB_HS2_SASL_PORT || 0)],
@@ -163,8 +191,8 @@ function start(o) {
   ];
   if (o.env.TRIB_HS2_TLS_CERT && o.env.TRIB_HS2_TLS_KEY) {
     const creds = { cert: fs.readFileSync(o.env.TRIB_HS2_TLS_CERT), key: fs.readFileSync(o.env.TRIB_HS2_TLS_KEY) };
-    wanted.push(['sasl_tls', () => tls.createServer(creds, saslConnection), 0]);
-    wanted.push(['https', () => https.createServer(creds, httpRequest), 0]);
+    wanted.push(['sasl_tls', () => tlsFront(tls.createServer(creds, saslConnection)), 0]);
+    wanted.push(['https', () => tlsFront(https.createServer(creds, httpRequest)), 0]);
   }
 
   o.init().then(() => Promise.all(wanted.map(([name, make, port]) => new Promise((resolve, reject) => {
