@@ -750,6 +750,9 @@ builder_finish (ColumnBuilder *b,
       g_array_append_val (b->offsets, end);
       c->offsets = (guint32 *) (gpointer) g_array_free (g_steal_pointer (&b->offsets), FALSE);
       c->bytes = g_byte_array_free (g_steal_pointer (&b->bytes), FALSE);
+      /* An empty array has no storage: keep a valid pointer for zero-length values. */
+      if (c->bytes == NULL)
+        c->bytes = g_malloc0 (1);
     }
   else if (b->kind != TRIB_HS2_COLUMN_NONE)
     c->values = g_byte_array_free (g_steal_pointer (&b->values), FALSE);
