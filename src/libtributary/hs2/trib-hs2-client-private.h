@@ -10,6 +10,54 @@
 
 G_BEGIN_DECLS
 
+struct _TribHs2Client
+{
+  GObject            parent_instance;
+  TribHs2Config     *config;
+
+  GMutex             lock;          /* one RPC at a time on the connection */
+  TribHs2Transport  *transport;
+  gint32             seqid;
+  gboolean           has_session;
+  TribHs2HandleId    session;
+  gint32             protocol;
+  GHashTable        *server_conf;
+  GHashTable        *engine_info;
+  GPtrArray         *engine_log;
+  guint              open_count;
+  guint64            bytes_before;  /* received by transports already dropped */
+};
+
+/* The arguments of a call, kept for a worker thread. */
+typedef struct
+{
+  char        *statement;
+  GHashTable  *conf_overlay;
+  gint64       query_timeout;
+  TribHs2Rpc   rpc;
+  char        *catalog;
+  char        *schema;
+  char        *table;
+  char        *column;
+  TribHs2InfoType info_type;
+} CallData;
+
+void              _trib_hs2_call_data_free              (CallData          *cd);
+/* ExecuteStatement (rpc) or a metadata call, per @cd. */
+TribHs2Operation *_trib_hs2_client_start_operation      (TribHs2Client     *self,
+                                                         CallData          *cd,
+                                                         GCancellable      *cancellable,
+                                                         GError           **error);
+/* Start, wait, fetch everything, close. */
+TribHs2ResultSet *_trib_hs2_client_query                (TribHs2Client     *self,
+                                                         CallData          *cd,
+                                                         GCancellable      *cancellable,
+                                                         GError           **error);
+/* Lock held: polls Kyuubi's engine-launch operation, if OpenSession named one. */
+gboolean          _trib_hs2_client_wait_for_engine_locked (TribHs2Client   *self,
+                                                         GCancellable      *cancellable,
+                                                         GError           **error);
+
 typedef void (*TribHs2BuildFunc) (GByteArray            *buf,
                                   gint32                 seqid,
                                   const TribHs2HandleId *session,
@@ -25,6 +73,15 @@ gboolean  _trib_hs2_client_call     (TribHs2Client     *self,
                                      TribHs2Response   *resp,
                                      GCancellable      *cancellable,
                                      GError           **error);
+/* _trib_hs2_client_call() with the lock already held. */
+gboolean  _trib_hs2_client_call_locked (TribHs2Client     *self,
+                                        TribHs2Rpc         rpc,
+                                        gboolean           needs_session,
+                                        TribHs2BuildFunc   build,
+                                        gpointer           data,
+                                        TribHs2Response   *resp,
+                                        GCancellable      *cancellable,
+                                        GError           **error);
 /* One RPC on a fresh connection of its own (for CancelOperation). */
 gboolean  _trib_hs2_call_on_new_connection (const TribHs2Config *config,
                                             TribHs2Rpc           rpc,
