@@ -80,6 +80,22 @@ test_open_and_info (void)
   g_assert_true (hs2_test_recorded ("close-session", NULL));
 }
 
+static void
+test_protocol_negotiated_down (void)
+{
+  g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, FALSE);
+  g_autoptr(TribHs2Client) client = NULL;
+  g_autoptr(TribHs2ResultSet) rs = NULL;
+
+  /* Ask for V11; the server knows V10 at most and answers that. */
+  config->protocol = TRIB_HS2_PROTOCOL_V11;
+  client = open_client (config);
+  g_assert_cmpint (trib_hs2_client_get_protocol (client), ==, TRIB_HS2_PROTOCOL_V10);
+  g_assert_true (hs2_test_recorded ("open-session", "\"protocol\":10", NULL));
+  rs = query (client, "SELECT 'negotiated' AS v");
+  assert_cell (rs, 0, 0, "negotiated");
+}
+
 static const char all_types_sql[] =
   "SELECT * FROM (VALUES "
   "(true, 1::TINYINT, 2::SMALLINT, 3, 4::BIGINT, 1.5::FLOAT, 2.25::DOUBLE, 'text', '\\x01\\xff'::BLOB,"
@@ -570,6 +586,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hs2/client/open-and-info", test_open_and_info);
+  g_test_add_func ("/hs2/client/protocol-negotiated-down", test_protocol_negotiated_down);
   g_test_add_func ("/hs2/client/all-types/columnar", test_all_types_columnar);
   g_test_add_func ("/hs2/client/all-types/row-based", test_all_types_row_based);
   g_test_add_func ("/hs2/client/several-fetches", test_several_fetches);
