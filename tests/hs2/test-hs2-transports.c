@@ -56,6 +56,40 @@ test_http (void)
 }
 
 static void
+query_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  TribHs2ResultSet **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = trib_hs2_client_query_finish (TRIB_HS2_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The HTTP session is used from whichever worker thread runs each call. */
+static void
+test_http_async (void)
+{
+  g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_HTTP, FALSE);
+  g_autoptr(TribHs2Client) client = trib_hs2_client_new (config);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(TribHs2ResultSet) rs = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT %u AS round", i);
+      g_autofree char *text = NULL;
+      g_autofree char *expected = g_strdup_printf ("%u", i);
+
+      trib_hs2_client_query_async (client, sql, NULL, query_done_cb, &rs);
+      while (rs == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      text = trib_hs2_result_set_dup_text (rs, 0, 0);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
+static void
 test_sasl_tls (void)
 {
   g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, TRUE);
@@ -345,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/hs2/transport/nosasl", test_nosasl);
   g_test_add_func ("/hs2/transport/framed", test_framed);
   g_test_add_func ("/hs2/transport/http", test_http);
+  g_test_add_func ("/hs2/transport/http-async", test_http_async);
   g_test_add_func ("/hs2/transport/sasl-tls", test_sasl_tls);
   g_test_add_func ("/hs2/transport/https", test_https);
   g_test_add_func ("/hs2/transport/tls-untrusted", test_tls_untrusted);
