@@ -425,6 +425,7 @@ test_expired_session (void)
   g_autoptr(TribHs2ResultSet) first = query (client, "SELECT 1 /* trib:expire-session */");
   g_autoptr(TribHs2ResultSet) second = NULL;
 
+  g_assert_cmpuint (trib_hs2_result_set_get_n_rows (first), ==, 1);
   g_assert_cmpuint (trib_hs2_client_get_open_count (client), ==, 1);
   second = query (client, "SELECT 2 AS after_expiry");
   assert_cell (second, 0, 0, "2");
@@ -492,6 +493,7 @@ test_metadata (void)
   g_autoptr(TribHs2ResultSet) types = collect_metadata (client, TRIB_HS2_RPC_GET_TYPE_INFO, NULL, NULL);
   int c;
 
+  g_assert_cmpuint (trib_hs2_result_set_get_n_columns (ddl) + trib_hs2_result_set_get_n_columns (ddl2), ==, 0);
   g_assert_cmpuint (trib_hs2_result_set_get_n_rows (schemas), ==, 1);
   assert_cell (schemas, 0, (guint) trib_hs2_result_set_find_column (schemas, "TABLE_SCHEM"), "meta_s");
   g_assert_cmpuint (trib_hs2_result_set_get_n_rows (tables), ==, 1);

@@ -35,7 +35,11 @@ trib_hs2_error_private_clear (TribHs2ErrorPrivate *priv)
   g_clear_pointer (&priv->server_message, g_free);
 }
 
+/* The macro casts the private area to its struct, which GLib allocates suitably aligned. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 G_DEFINE_EXTENDED_ERROR (TribHs2Error, trib_hs2_error)
+#pragma GCC diagnostic pop
 
 GError *
 trib_hs2_error_new_server (TribHs2Error  code,
