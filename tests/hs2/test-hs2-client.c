@@ -433,20 +433,56 @@ test_expired_session (void)
 }
 
 static void
+engine_log_cb (TribHs2Client *client,
+               const char    *line,
+               GPtrArray     *lines)
+{
+  g_ptr_array_add (lines, g_strdup (line));
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trib_hs2_client_open_finish (TRIB_HS2_CLIENT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static void
 test_engine_launch (void)
 {
   g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, FALSE);
   g_autoptr(TribHs2Client) client = NULL;
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) log = NULL;
   GHashTable *info;
   gint64 start = g_get_monotonic_time ();
+  gboolean opened = FALSE;
+  guint seen_before_open = 0;
 
   trib_hs2_config_set_session_conf (config, "trib.test.engine.launch.ms", "1500");
-  client = open_client (config);
+  client = trib_hs2_client_new (config);
+  g_signal_connect (client, "engine-log", G_CALLBACK (engine_log_cb), streamed);
+  trib_hs2_client_open_async (client, NULL, open_done_cb, &opened);
+  while (!opened)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (!opened)
+        seen_before_open = streamed->len;
+    }
+  /* The launch log streams while the engine starts, before the session is usable. */
+  g_assert_cmpuint (seen_before_open, >=, 1);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 1400000);
   log = trib_hs2_client_dup_engine_log (client);
   g_assert_true (g_strv_contains ((const char * const *) log, "INFO  : Launching a Spark engine for the session"));
   g_assert_true (g_strv_contains ((const char * const *) log, "INFO  : Engine is ready"));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (streamed->len, ==, g_strv_length (log));
   info = trib_hs2_client_get_engine_info (client);
   g_assert_nonnull (info);
   g_assert_cmpstr (g_hash_table_lookup (info, "id"), ==, "application_0001");

@@ -21,6 +21,7 @@ engine_log_line (const char *line,
   TribHs2Client *self = data;
 
   g_ptr_array_add (self->engine_log, g_strdup (line));
+  _trib_hs2_client_emit_engine_log (self, line);
 }
 
 static void

@@ -26,6 +26,7 @@ struct _TribHs2Client
   GPtrArray         *engine_log;
   guint              open_count;
   guint64            bytes_before;  /* received by transports already dropped */
+  GMainContext      *context;       /* where ::engine-log is emitted */
 };
 
 /* The arguments of a call, kept for a worker thread. */
@@ -53,6 +54,9 @@ TribHs2ResultSet *_trib_hs2_client_query                (TribHs2Client     *self
                                                          CallData          *cd,
                                                          GCancellable      *cancellable,
                                                          GError           **error);
+/* Emits ::engine-log on the creator's main context. */
+void              _trib_hs2_client_emit_engine_log      (TribHs2Client     *self,
+                                                         const char        *line);
 /* Lock held: polls Kyuubi's engine-launch operation, if OpenSession named one. */
 gboolean          _trib_hs2_client_wait_for_engine_locked (TribHs2Client   *self,
                                                          GCancellable      *cancellable,

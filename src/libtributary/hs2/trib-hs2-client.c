@@ -24,15 +24,59 @@ trib_hs2_client_finalize (GObject *object)
   g_clear_pointer (&self->engine_info, g_hash_table_unref);
   g_clear_pointer (&self->engine_log, g_ptr_array_unref);
   g_clear_pointer (&self->config, trib_hs2_config_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (trib_hs2_client_parent_class)->finalize (object);
 }
 
+enum {
+  SIGNAL_ENGINE_LOG,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 trib_hs2_client_class_init (TribHs2ClientClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = trib_hs2_client_finalize;
+
+  /**
+   * TribHs2Client::engine-log:
+   * @line: one line of the Kyuubi engine launch log, while the session waits for it
+   */
+  signals[SIGNAL_ENGINE_LOG] = g_signal_new ("engine-log", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+typedef struct
+{
+  TribHs2Client *self;
+  char          *line;
+} EngineLog;
+
+static gboolean
+emit_engine_log_cb (gpointer data)
+{
+  EngineLog *e = data;
+
+  g_signal_emit (e->self, signals[SIGNAL_ENGINE_LOG], 0, e->line);
+  g_object_unref (e->self);
+  g_free (e->line);
+  g_free (e);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_trib_hs2_client_emit_engine_log (TribHs2Client *self,
+                                  const char    *line)
+{
+  EngineLog *e = g_new0 (EngineLog, 1);
+
+  e->self = g_object_ref (self);
+  e->line = g_strdup (line);
+  g_main_context_invoke (self->context, emit_engine_log_cb, e);
 }
 
 static void
@@ -41,6 +85,7 @@ trib_hs2_client_init (TribHs2Client *self)
   g_mutex_init (&self->lock);
   self->protocol = -1;
   self->engine_log = g_ptr_array_new_with_free_func (g_free);
+  self->context = g_main_context_ref_thread_default ();
 }
 
 TribHs2Client *

@@ -31,7 +31,8 @@ gint32               trib_hs2_client_get_protocol      (TribHs2Client        *se
 GHashTable          *trib_hs2_client_get_server_configuration (TribHs2Client *self);
 /* Kyuubi engine information (id, name, url, refId) once its launch finished; may be NULL. */
 GHashTable          *trib_hs2_client_get_engine_info   (TribHs2Client        *self);
-/* Lines of the engine launch log received so far (Kyuubi). */
+/* Lines of the engine launch log received so far (Kyuubi); each is also emitted as
+ * ::engine-log on the thread-default main context of the client's creator. */
 GStrv                trib_hs2_client_dup_engine_log    (TribHs2Client        *self);
 /* How many times the session was opened (2+ after a transparent reopen). */
 guint                trib_hs2_client_get_open_count    (TribHs2Client        *self);
