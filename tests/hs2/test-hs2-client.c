@@ -286,6 +286,46 @@ wait_done_cb (GObject      *object,
 }
 
 static void
+status_cb (TribHs2Operation *op,
+           int               state,
+           double            progress,
+           GArray           *states)
+{
+  g_array_append_val (states, state);
+}
+
+static void
+test_status_signal (void)
+{
+  g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, FALSE);
+  g_autoptr(TribHs2Client) client = open_client (config);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribHs2Operation) op = NULL;
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (int));
+  Waiter w = { 0 };
+  gboolean pending = FALSE, running = FALSE;
+
+  op = trib_hs2_client_execute_sync (client, "/* trib:slow=2 */ SELECT 1", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (op, "status", G_CALLBACK (status_cb), states);
+  trib_hs2_operation_wait_async (op, NULL, wait_done_cb, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (w.error);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < states->len; i++)
+    {
+      pending |= g_array_index (states, int, i) == TRIB_HS2_STATE_PENDING;
+      running |= g_array_index (states, int, i) == TRIB_HS2_STATE_RUNNING;
+    }
+  g_assert_true (pending);
+  g_assert_true (running);
+  g_assert_cmpint (g_array_index (states, int, states->len - 1), ==, TRIB_HS2_STATE_FINISHED);
+  trib_hs2_operation_close_sync (op, NULL, NULL);
+}
+
+static void
 test_operation_logs (void)
 {
   g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, FALSE);
@@ -631,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/hs2/client/empty-results", test_empty_results);
   g_test_add_func ("/hs2/client/slow-operation", test_slow_operation);
   g_test_add_func ("/hs2/client/operation-logs", test_operation_logs);
+  g_test_add_func ("/hs2/client/status-signal", test_status_signal);
   g_test_add_func ("/hs2/client/errors-with-sqlstate", test_errors_with_sqlstate);
   g_test_add_func ("/hs2/client/cancel-mid-run", test_cancel_mid_run);
   g_test_add_func ("/hs2/client/connection-closed-mid-fetch", test_connection_closed_mid_fetch);

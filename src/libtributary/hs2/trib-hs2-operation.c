@@ -33,6 +33,7 @@ G_DEFINE_FINAL_TYPE (TribHs2Operation, trib_hs2_operation, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_LOG,
+  SIGNAL_STATUS,
   N_SIGNALS
 };
 
@@ -63,6 +64,16 @@ trib_hs2_operation_class_init (TribHs2OperationClass *klass)
    */
   signals[SIGNAL_LOG] = g_signal_new ("log", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TribHs2Operation::status:
+   * @state: the TribHs2OperationState seen by the last poll
+   * @progress: 0..1, or -1 when the server reports none
+   *
+   * Emitted when the state or the progress changes while waiting.
+   */
+  signals[SIGNAL_STATUS] = g_signal_new ("status", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
 }
 
 static void
@@ -252,6 +263,24 @@ trib_hs2_operation_fetch_log_sync (TribHs2Operation  *self,
   return g_strv_builder_end (lines);
 }
 
+typedef struct
+{
+  TribHs2Operation *self;
+  int               state;
+  double            progress;
+} StatusEmit;
+
+static gboolean
+emit_status_cb (gpointer data)
+{
+  StatusEmit *e = data;
+
+  g_signal_emit (e->self, signals[SIGNAL_STATUS], 0, e->state, e->progress);
+  g_object_unref (e->self);
+  g_free (e);
+  return G_SOURCE_REMOVE;
+}
+
 /* Waiting, with cancellation on a connection of its own */
 
 typedef struct
@@ -385,6 +414,16 @@ trib_hs2_operation_wait_sync (TribHs2Operation  *self,
         }
       state = resp.operation_state;
       g_mutex_lock (&self->lock);
+      if ((state >= 0 && (gint32) self->state != state) ||
+          (resp.progress >= 0 && resp.progress != self->progress))
+        {
+          StatusEmit *e = g_new0 (StatusEmit, 1);
+
+          e->self = g_object_ref (self);
+          e->state = state >= 0 ? state : (int) self->state;
+          e->progress = resp.progress >= 0 ? resp.progress : self->progress;
+          g_main_context_invoke (self->context, emit_status_cb, e);
+        }
       if (state >= 0)
         self->state = state;
       if (resp.progress >= 0)

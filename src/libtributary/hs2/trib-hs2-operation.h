@@ -30,8 +30,9 @@ gint64                  trib_hs2_operation_get_modified_rows (TribHs2Operation *
 /* Every operation log line received so far. */
 GStrv                   trib_hs2_operation_dup_log       (TribHs2Operation *self);
 
-/* Polls GetOperationStatus until the operation ends, reading its log in between (each new
- * line is also emitted as ::log on the thread-default main context of the creator).
+/* Polls GetOperationStatus until the operation ends, reading its log in between. Each new
+ * log line is emitted as ::log (line), and each change of state or progress as ::status
+ * (state, progress), on the thread-default main context of the operation's creator.
  * Fails with the server's SQLSTATE and message when it ends in ERROR; cancelling
  * @cancellable sends CancelOperation on a connection of its own and fails with
  * G_IO_ERROR_CANCELLED. */
