@@ -27,5 +27,16 @@
 #include "trib-s3-store.h"
 #include "trib-secrets.h"
 
+#include "trib-hs2-batch.h"
+#include "trib-hs2-client.h"
+#include "trib-hs2-codec.h"
+#include "trib-hs2-config.h"
+#include "trib-hs2-connection-test.h"
+#include "trib-hs2-error.h"
+#include "trib-hs2-operation.h"
+#include "trib-hs2-protocol.h"
+#include "trib-hs2-result-set.h"
+#include "trib-hs2-splitter.h"
+
 #include "trib-demo.h"
 #include "trib-sample-data.h"
