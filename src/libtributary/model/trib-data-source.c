@@ -67,6 +67,8 @@ static const OptionSpec mysql_options[] = {
 static const OptionSpec httpfile_options[] = {
   { "url", TRIB_OPTION_STRING },
   { "user", TRIB_OPTION_STRING },
+  { "headers", TRIB_OPTION_STRING },
+  { "probe_path", TRIB_OPTION_STRING },
   { "verify_tls", TRIB_OPTION_BOOL },
   { "ca_file", TRIB_OPTION_STRING },
   { "connect_timeout", TRIB_OPTION_INT },

@@ -1,0 +1,24 @@
+/* trib-local-object-writer-private.h: the local folder's object writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trib-object-writer.h"
+
+G_BEGIN_DECLS
+
+/* Partial files start with this, so listings can skip them. */
+#define TRIB_LOCAL_PARTIAL_PREFIX ".trib-partial-"
+
+#define TRIB_TYPE_LOCAL_OBJECT_WRITER (trib_local_object_writer_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribLocalObjectWriter, trib_local_object_writer, TRIB, LOCAL_OBJECT_WRITER, TribObjectWriter)
+
+/* Creates the partial file next to @path (its folders included). */
+TribObjectWriter *_trib_local_object_writer_new (const char  *key,
+                                                 const char  *path,
+                                                 GError     **error);
+
+G_END_DECLS

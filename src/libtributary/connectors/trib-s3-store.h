@@ -1,0 +1,30 @@
+/* trib-s3-store.h: an S3 bucket as object storage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trib-object-store.h"
+#include "trib-s3-client.h"
+
+G_BEGIN_DECLS
+
+/* S3's smallest part (all but the last) and the default part size of writers. */
+#define TRIB_S3_MIN_PART_SIZE     (5 * 1024 * 1024)
+#define TRIB_S3_DEFAULT_PART_SIZE (8 * 1024 * 1024)
+
+#define TRIB_TYPE_S3_STORE (trib_s3_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribS3Store, trib_s3_store, TRIB, S3_STORE, GObject)
+
+TribS3Store  *trib_s3_store_new           (TribS3Client *client);
+TribS3Client *trib_s3_store_get_client    (TribS3Store  *self);
+/* Writers buffer this many bytes per part: an object smaller than one part is sent
+ * with one PUT, a larger one as a multipart upload completed on commit (and aborted
+ * otherwise). Real S3 refuses parts under TRIB_S3_MIN_PART_SIZE but the last. */
+gsize         trib_s3_store_get_part_size (TribS3Store  *self);
+void          trib_s3_store_set_part_size (TribS3Store  *self,
+                                           gsize         part_size);
+
+G_END_DECLS
