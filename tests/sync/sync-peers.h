@@ -74,4 +74,6 @@ char        *sync_peers_node_content     (SyncPeers           *peers,
     g_assert_cmpmem (g_bytes_get_data (obj_, NULL), g_bytes_get_size (obj_), (expected), (expected_len)); \
   } G_STMT_END
 
+#define ASSERT_OBJECT_TEXT(peers, key, literal) ASSERT_OBJECT (peers, key, literal, sizeof literal - 1)
+
 G_END_DECLS

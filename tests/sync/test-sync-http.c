@@ -300,12 +300,13 @@ test_missing_file (void)
                                     "\"datasource\": \"test_g\", \"object\": \"missing/out.txt\"", NULL);
   g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");
   g_autoptr(GError) error = NULL;
-  g_autofree char *prefix = g_strdup_printf ("cannot read %s/nope.txt: ", trib_test_require_env ("TRIB_TEST_HTTP_URL"));
+  g_autofree char *expected = g_strdup_printf ("%s/nope.txt: no such file on the server (HTTP 404)",
+                                               trib_test_require_env ("TRIB_TEST_HTTP_URL"));
   g_autoptr(GBytes) object = NULL;
 
   g_assert_false (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
-  g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FILE_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, expected);
   object = sync_peers_read_object (peers, "missing/out.txt");
   g_assert_null (object);
 }
@@ -421,7 +422,7 @@ test_local_folder (void)
 {
   g_autofree char *dir = trib_test_make_tmpdir ("local-store");
   g_autofree char *text = http_job ("user_behavior_analysis_httpfile",
-                                    "\"fileName\": \"/user_log.txt\", \"column\": [{\"index\": 0, \"type\": \"string\"}]",
+                                    "\"fileName\": \"/user_log.txt\", \"fieldDelimiter\": \"|\", \"column\": [{\"index\": 0, \"type\": \"string\"}]",
                                     "\"datasource\": \"local_out\", \"object\": \"ods_raw_log_d/log_${bizdate}/log_${bizdate}.txt\"",
                                     NULL);
   g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");

@@ -62,7 +62,8 @@ trib_sync_http_reader_prepare (TribSyncReader  *reader,
       !trib_http_file_stat (self->http, self->config->file_name, &status, &self->size, &content_type,
                             cancellable, error))
     {
-      if (error && *error && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error && *error && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          strstr ((*error)->message, self->url) == NULL)
         g_prefix_error (error, _("cannot read %s: "), self->url);
       return FALSE;
     }
@@ -125,7 +126,8 @@ trib_sync_http_reader_read_slice (TribSyncReader   *reader,
   /* Transfer and format errors name the file; a dirty-data limit or a cancellation
    * speaks for itself. */
   if (!ok && error && *error && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (*error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_LIMIT))
+      !g_error_matches (*error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_LIMIT) &&
+      strstr ((*error)->message, self->url) == NULL)
     g_prefix_error (error, _("cannot read %s: "), self->url);
   return ok;
 }

@@ -29,7 +29,7 @@ struct _TribSyncMysqlReader
 
   const TribSyncMysqlReaderConfig *config;
   TribSyncSources                 *sources;
-  GPtrArray                       *sources;     /* TribDataSource per connection */
+  GPtrArray                       *data_sources; /* TribDataSource per connection */
   GPtrArray                       *passwords;   /* per connection */
   GPtrArray                       *slices;
   GStrv                            queries;
@@ -62,7 +62,7 @@ open_session (TribSyncMysqlReader  *self,
 {
   g_autoptr(TribMysqlConnection) connection = NULL;
 
-  connection = trib_mysql_connection_new (g_ptr_array_index (self->sources, index),
+  connection = trib_mysql_connection_new (g_ptr_array_index (self->data_sources, index),
                                           g_ptr_array_index (self->passwords, index), error);
   if (connection == NULL || !trib_mysql_connection_open (connection, cancellable, error))
     return NULL;
@@ -203,7 +203,7 @@ trib_sync_mysql_reader_prepare (TribSyncReader  *reader,
       data_source = trib_sync_sources_lookup (self->sources, c->datasource, kinds, path, error);
       if (data_source == NULL)
         return FALSE;
-      g_ptr_array_add (self->sources, data_source);
+      g_ptr_array_add (self->data_sources, data_source);
       password = trib_sync_sources_dup_secret (self->sources, data_source, cancellable, error);
       if (password == NULL)
         return FALSE;
@@ -316,7 +316,7 @@ trib_sync_mysql_reader_finalize (GObject *object)
   TribSyncMysqlReader *self = (TribSyncMysqlReader *) object;
 
   g_clear_object (&self->sources);
-  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->data_sources);
   g_ptr_array_unref (self->passwords);
   g_ptr_array_unref (self->slices);
   g_strfreev (self->queries);
@@ -338,7 +338,7 @@ trib_sync_mysql_reader_class_init (TribSyncMysqlReaderClass *klass)
 static void
 trib_sync_mysql_reader_init (TribSyncMysqlReader *self)
 {
-  self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->data_sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->passwords = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_secret_free);
   self->slices = g_ptr_array_new_with_free_func (slice_free);
 }
