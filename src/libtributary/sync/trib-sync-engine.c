@@ -14,7 +14,7 @@
 #include "trib-sync-queue.h"
 
 #define MAX_DIRTY_ECHOED 10
-#define DEFAULT_BUDGET   (16 * 1024 * 1024)
+#define DEFAULT_BUDGET   (8 * 1024 * 1024)
 
 struct _TribSyncRun
 {
@@ -572,9 +572,12 @@ trib_sync_engine_run (TribSyncEngine  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
+      gint64 commit_start = g_get_monotonic_time ();
+
       if (!check_percentage (run, &local_error) ||
           !trib_sync_writer_commit (self->writer, run->cancellable, &local_error))
         run_fail (run, g_steal_pointer (&local_error));
+      self->summary.commit_us = g_get_monotonic_time () - commit_start;
     }
   if (cancel_id)
     g_cancellable_disconnect (cancellable, cancel_id);

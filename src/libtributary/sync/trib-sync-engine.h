@@ -30,7 +30,7 @@ void                   trib_sync_engine_set_log_func       (TribSyncEngine      
                                                             TribSyncLogFunc       func,
                                                             gpointer              user_data,
                                                             GDestroyNotify        destroy);
-/* The queue's byte budget (default 16 MiB); memory stays under 1.5 times it. */
+/* The queue's byte budget (default 8 MiB); memory stays under 1.5 times it. */
 void                   trib_sync_engine_set_queue_budget   (TribSyncEngine       *self,
                                                             gsize                 budget);
 

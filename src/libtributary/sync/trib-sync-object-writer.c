@@ -10,13 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "trib-sync-error.h"
+#include "trib-s3-store.h"
 #include "trib-secrets.h"
+#include "trib-sync-s3-upload.h"
 #include "trib-sync-object-writer.h"
 #include "trib-sync-sources.h"
 #include "trib-sync-text-writer.h"
 
 /* Formatted records are handed to the store in pieces of this size. */
 #define CHUNK_SIZE (1024 * 1024)
+/* S3 parts in flight at once. */
+#define PARALLEL_PARTS 3
 
 struct _TribSyncObjectWriter
 {
@@ -101,7 +105,13 @@ open_object (TribSyncObjectWriter  *self,
 {
   g_autofree char *key = object_name (self, self->roll);
 
-  self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
+  /* S3: parts go up in parallel while the next one fills; other stores write their way. */
+  if (TRIB_IS_S3_STORE (self->store))
+    self->current = trib_sync_s3_upload_new (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), key,
+                                             trib_s3_store_get_part_size (TRIB_S3_STORE (self->store)),
+                                             PARALLEL_PARTS);
+  else
+    self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
   if (self->current == NULL)
     return store_failed (self, key, error);
   self->current_size = 0;
@@ -150,7 +160,13 @@ open_store (TribSyncObjectWriter  *self,
     return FALSE;
   self->store = trib_object_store_new_for_data_source (data_source, secret,
                                                        trib_sync_sources_get_directory (self->sources), error);
-  return self->store != NULL;
+  if (self->store == NULL)
+    return FALSE;
+  /* S3's smallest parts: the least memory per part in flight, and the shortest wait for
+   * the last one before the upload completes. */
+  if (TRIB_IS_S3_STORE (self->store))
+    trib_s3_store_set_part_size (TRIB_S3_STORE (self->store), TRIB_S3_MIN_PART_SIZE);
+  return TRUE;
 }
 
 static gboolean

@@ -35,6 +35,8 @@ typedef struct
   guint64    records_written;
   guint64    bytes_written;
   guint64    failures;        /* read + write failures (dirty records) */
+  gint64     commit_us;       /* of elapsed_us, making the output visible (S3: completing
+                               * the upload, which a test server may take long over) */
 } TribSyncSummary;
 
 typedef enum
