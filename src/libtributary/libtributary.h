@@ -32,11 +32,14 @@
 #include "trib-hs2-codec.h"
 #include "trib-hs2-config.h"
 #include "trib-hs2-connection-test.h"
+#include "trib-hs2-connectivity.h"
 #include "trib-hs2-error.h"
 #include "trib-hs2-operation.h"
 #include "trib-hs2-protocol.h"
 #include "trib-hs2-result-set.h"
 #include "trib-hs2-splitter.h"
+
+#include "trib-init.h"
 
 #include "trib-demo.h"
 #include "trib-sample-data.h"
