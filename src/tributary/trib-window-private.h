@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "trib-data-source-dialog.h"
 #include "trib-sidebar.h"
 #include "trib-window.h"
 
@@ -16,6 +17,9 @@ char        *_trib_window_dup_problems_text  (TribWindow *self);
 /* Titles of the toasts shown so far, newest last. */
 GPtrArray   *_trib_window_get_toast_log      (TribWindow *self);
 AdwTabView  *_trib_window_get_tab_view       (TribWindow *self);
+/* NULL data source: a new one. */
+TribDataSourceDialog *_trib_window_open_data_source_dialog (TribWindow     *self,
+                                                            TribDataSource *data_source);
 const char  *_trib_window_get_visible_page   (TribWindow *self);
 
 G_END_DECLS

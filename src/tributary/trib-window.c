@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-data-source-dialog.h"
 #include "trib-sidebar.h"
 #include "trib-window.h"
 #include "trib-window-private.h"
@@ -148,6 +149,7 @@ update_actions (TribWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-data-source", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab",
                                  adw_tab_view_get_n_pages (self->tab_view) > 0);
 }
@@ -315,6 +317,86 @@ sidebar_workflow_activated_cb (TribWindow   *self,
                                TribSidebar  *sidebar)
 {
   trib_window_show_workflow (self, workflow);
+}
+
+/* Data sources */
+
+static void
+data_source_saved_cb (TribWindow           *self,
+                      const char           *name,
+                      TribDataSourceDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (_("Saved data source “%s”"), name);
+
+  trib_workspace_validate (self->workspace);
+  update_problems (self);
+  trib_window_add_toast (self, message);
+}
+
+static void
+data_source_deleted_cb (TribWindow           *self,
+                        const char           *name,
+                        TribDataSourceDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (_("Deleted data source “%s”"), name);
+
+  trib_workspace_validate (self->workspace);
+  update_problems (self);
+  trib_window_add_toast (self, message);
+}
+
+static void
+data_source_tested_cb (TribWindow             *self,
+                       const char             *name,
+                       TribConnectivityResult *result,
+                       TribDataSourceDialog   *dialog)
+{
+  gboolean ok = trib_connectivity_result_get_success (result);
+  g_autofree char *tooltip = NULL;
+
+  if (ok)
+    tooltip = g_strdup_printf (_("Connected: %s"), trib_connectivity_result_get_reached (result));
+  else
+    tooltip = g_strdup_printf ("%s: %s",
+                               trib_connector_error_get_label (trib_connectivity_result_get_category (result)),
+                               trib_connectivity_result_get_message (result));
+  trib_sidebar_set_data_source_status (self->sidebar, name,
+                                       ok ? TRIB_SIDEBAR_STATUS_OK : TRIB_SIDEBAR_STATUS_FAILED, tooltip);
+}
+
+static TribDataSourceDialog *
+open_data_source_dialog (TribWindow     *self,
+                         TribDataSource *data_source)
+{
+  TribDataSourceDialog *dialog;
+
+  g_return_val_if_fail (self->workspace != NULL, NULL);
+
+  dialog = trib_data_source_dialog_new (GTK_WINDOW (self), self->workspace, data_source);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (data_source_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (data_source_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "tested", G_CALLBACK (data_source_tested_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+sidebar_data_source_activated_cb (TribWindow     *self,
+                                  TribDataSource *data_source,
+                                  TribSidebar    *sidebar)
+{
+  open_data_source_dialog (self, data_source);
+}
+
+static void
+add_data_source_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  if (self->workspace)
+    open_data_source_dialog (self, NULL);
 }
 
 static void
@@ -753,6 +835,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.add-data-source", NULL, add_data_source_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
@@ -780,6 +863,8 @@ trib_window_init (TribWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "workflow-activated", G_CALLBACK (sidebar_workflow_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "data-source-activated", G_CALLBACK (sidebar_data_source_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 TribWindow *
@@ -806,6 +891,13 @@ GPtrArray *
 _trib_window_get_toast_log (TribWindow *self)
 {
   return self->toast_log;
+}
+
+TribDataSourceDialog *
+_trib_window_open_data_source_dialog (TribWindow     *self,
+                                      TribDataSource *data_source)
+{
+  return open_data_source_dialog (self, data_source);
 }
 
 AdwTabView *
