@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Fails when a source file with translatable strings is missing from po/POTFILES.in, or
-when POTFILES.in names a file that does not exist."""
+when POTFILES.in names a file that does not exist. With --write, rewrites the list."""
 
 import os
 import re
 import sys
 
 root = sys.argv[1]
+write = "--write" in sys.argv[2:]
 MARKS = {
     ".c": re.compile(r'\b(N?_|C_|NC_|g_dngettext)\s*\('),
     ".ui": re.compile(r'translatable="yes"'),
@@ -37,6 +38,11 @@ def needed():
 
 
 have, want = listed(), needed()
+if write:
+    with open(os.path.join(root, "po", "POTFILES.in"), "w") as f:
+        f.write("# Files with translatable strings; po/check-potfiles.py keeps this list complete.\n")
+        f.write("".join(p + "\n" for p in sorted(want)))
+    have = want
 status = 0
 for path in sorted(want - have):
     print("po/POTFILES.in: missing %s" % path)

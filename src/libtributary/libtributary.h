@@ -32,6 +32,7 @@
 #include "trib-hs2-codec.h"
 #include "trib-hs2-config.h"
 #include "trib-hs2-connection-test.h"
+#include "trib-hs2-connectivity.h"
 #include "trib-hs2-error.h"
 #include "trib-hs2-operation.h"
 #include "trib-hs2-protocol.h"
@@ -46,6 +47,8 @@
 #include "trib-sync-plugin.h"
 #include "trib-sync-progress.h"
 #include "trib-sync-sources.h"
+
+#include "trib-init.h"
 
 #include "trib-demo.h"
 #include "trib-sample-data.h"

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "libtributary.h"
 #include "trib-application.h"
 #include "trib-window.h"
 
@@ -134,6 +135,8 @@ trib_application_startup (GApplication *app)
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  trib_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);

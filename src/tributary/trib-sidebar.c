@@ -18,7 +18,25 @@ struct _TribSidebar
 
   GtkListBox     *workflows_list;
   GtkListBox     *data_sources_list;
+
+  /* name -> Status, so a row made again (after an edit) keeps its dot */
+  GHashTable     *statuses;
 };
+
+typedef struct
+{
+  TribSidebarStatus  status;
+  char              *tooltip;
+} Status;
+
+static void
+status_free (gpointer data)
+{
+  Status *status = data;
+
+  g_free (status->tooltip);
+  g_free (status);
+}
 
 G_DEFINE_FINAL_TYPE (TribSidebar, trib_sidebar, GTK_TYPE_WIDGET)
 
@@ -95,21 +113,89 @@ create_workflow_row (gpointer item,
   return row;
 }
 
+static void
+update_dot (TribSidebar *self,
+            GtkWidget   *dot,
+            const char  *name)
+{
+  Status *status = g_hash_table_lookup (self->statuses, name);
+
+  gtk_widget_remove_css_class (dot, "success");
+  gtk_widget_remove_css_class (dot, "error");
+  gtk_widget_remove_css_class (dot, "dim-label");
+  if (status == NULL || status->status == TRIB_SIDEBAR_STATUS_UNTESTED)
+    {
+      gtk_widget_add_css_class (dot, "dim-label");
+      gtk_widget_set_tooltip_text (dot, _("Not tested yet"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (dot, status->status == TRIB_SIDEBAR_STATUS_OK ? "success" : "error");
+      gtk_widget_set_tooltip_text (dot, status->tooltip);
+    }
+}
+
 static GtkWidget *
 create_data_source_row (gpointer item,
                         gpointer user_data)
 {
+  TribSidebar *self = user_data;
   TribDataSource *ds = item;
   TribDataSourceKind kind = trib_data_source_get_kind (ds);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = row_box (trib_data_source_kind_get_icon_name (kind),
                             trib_data_source_get_name (ds),
                             trib_data_source_get_description (ds));
+  GtkWidget *dot = gtk_label_new ("●");
+
+  gtk_widget_add_css_class (dot, "trib-status-dot");
+  update_dot (self, dot, trib_data_source_get_name (ds));
+  gtk_box_append (GTK_BOX (box), dot);
 
   gtk_widget_set_tooltip_text (row, trib_data_source_kind_get_label (kind));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "data-source", g_object_ref (ds), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "dot", dot);
   return row;
+}
+
+void
+trib_sidebar_set_data_source_status (TribSidebar       *self,
+                                     const char        *name,
+                                     TribSidebarStatus  status,
+                                     const char        *tooltip)
+{
+  Status *entry;
+
+  g_return_if_fail (TRIB_IS_SIDEBAR (self));
+  g_return_if_fail (name != NULL);
+
+  entry = g_new0 (Status, 1);
+  entry->status = status;
+  entry->tooltip = g_strdup (tooltip);
+  g_hash_table_replace (self->statuses, g_strdup (name), entry);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->data_sources_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      TribDataSource *ds = g_object_get_data (G_OBJECT (row), "data-source");
+
+      if (ds && g_strcmp0 (trib_data_source_get_name (ds), name) == 0)
+        update_dot (self, g_object_get_data (G_OBJECT (row), "dot"), name);
+    }
+}
+
+TribSidebarStatus
+trib_sidebar_get_data_source_status (TribSidebar *self,
+                                     const char  *name)
+{
+  Status *status;
+
+  g_return_val_if_fail (TRIB_IS_SIDEBAR (self), TRIB_SIDEBAR_STATUS_UNTESTED);
+
+  status = g_hash_table_lookup (self->statuses, name);
+  return status ? status->status : TRIB_SIDEBAR_STATUS_UNTESTED;
 }
 
 /* Data sources are grouped by type under a small header. */
@@ -181,6 +267,7 @@ trib_sidebar_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->sorted_data_sources);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SIDEBAR);
   /* A plain GtkWidget does not drop its children itself. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -259,6 +346,7 @@ trib_sidebar_init (TribSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, status_free);
   gtk_list_box_set_header_func (self->data_sources_list, data_source_header_func, NULL, NULL);
   g_signal_connect_object (self->workflows_list, "row-activated",
                            G_CALLBACK (workflow_row_activated_cb), self, G_CONNECT_SWAPPED);
@@ -290,6 +378,7 @@ trib_sidebar_set_workspace (TribSidebar   *self,
     return;
 
   g_clear_object (&self->sorted_data_sources);
+  g_hash_table_remove_all (self->statuses);
 
   if (workspace)
     {

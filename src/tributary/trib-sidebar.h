@@ -20,6 +20,21 @@ TribWorkspace *trib_sidebar_get_workspace (TribSidebar   *self);
 void           trib_sidebar_set_workspace (TribSidebar   *self,
                                            TribWorkspace *workspace);
 
+typedef enum
+{
+  TRIB_SIDEBAR_STATUS_UNTESTED,
+  TRIB_SIDEBAR_STATUS_OK,
+  TRIB_SIDEBAR_STATUS_FAILED,
+} TribSidebarStatus;
+
+/* The dot beside a data source: the outcome of its last connectivity test. */
+void           trib_sidebar_set_data_source_status (TribSidebar       *self,
+                                                    const char        *name,
+                                                    TribSidebarStatus  status,
+                                                    const char        *tooltip);
+TribSidebarStatus trib_sidebar_get_data_source_status (TribSidebar    *self,
+                                                       const char     *name);
+
 /* What the rows show, in order: for the UI tests. */
 GStrv          _trib_sidebar_dup_workflow_titles    (TribSidebar *self);
 GStrv          _trib_sidebar_dup_data_source_titles (TribSidebar *self);

@@ -5,10 +5,46 @@
 
 #pragma once
 
+#include "trib-data-source-dialog.h"
 #include "trib-sidebar.h"
 #include "trib-window.h"
 
 G_BEGIN_DECLS
+
+struct _TribWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TribWorkspace        *workspace;
+  GCancellable         *load_cancellable;
+  GPtrArray            *toast_log;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  GtkLabel             *problems_list_label;
+  GtkStack             *stack;
+  GtkSpinner           *loading_spinner;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *recent_group;
+  GtkPaned             *paned;
+  TribSidebar          *sidebar;
+  GtkStack             *content_stack;
+  AdwTabView           *tab_view;
+};
+
+void         _trib_window_update_problems    (TribWindow    *self);
+void         _trib_window_close_all_tabs     (TribWindow    *self);
+void         _trib_window_set_workspace      (TribWindow    *self,
+                                              TribWorkspace *workspace);
+void         _trib_window_class_init_actions (GtkWidgetClass *widget_class);
+void         _trib_window_init_actions       (TribWindow    *self);
+TribDataSourceDialog *_trib_window_open_data_source_dialog_internal (TribWindow     *self,
+                                                                     TribDataSource *data_source);
+
+/* For the UI tests */
 
 TribSidebar *_trib_window_get_sidebar        (TribWindow *self);
 /* The text of the problems banner, or NULL while it is hidden. */
@@ -16,6 +52,9 @@ char        *_trib_window_dup_problems_text  (TribWindow *self);
 /* Titles of the toasts shown so far, newest last. */
 GPtrArray   *_trib_window_get_toast_log      (TribWindow *self);
 AdwTabView  *_trib_window_get_tab_view       (TribWindow *self);
+/* NULL data source: a new one. */
+TribDataSourceDialog *_trib_window_open_data_source_dialog (TribWindow     *self,
+                                                            TribDataSource *data_source);
 const char  *_trib_window_get_visible_page   (TribWindow *self);
 
 G_END_DECLS

@@ -14,30 +14,6 @@
 #include "trib-window-private.h"
 #include "trib-workflow-page.h"
 
-struct _TribWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  TribWorkspace        *workspace;
-  GCancellable         *load_cancellable;
-  GPtrArray            *toast_log;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *sidebar_button;
-  GtkRevealer          *problems_revealer;
-  GtkLabel             *problems_label;
-  GtkLabel             *problems_list_label;
-  GtkStack             *stack;
-  GtkSpinner           *loading_spinner;
-  GtkListBox           *recent_list;
-  AdwPreferencesGroup  *recent_group;
-  GtkPaned             *paned;
-  TribSidebar          *sidebar;
-  GtkStack             *content_stack;
-  AdwTabView           *tab_view;
-};
-
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -70,8 +46,8 @@ trib_window_add_toast (TribWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-update_problems (TribWindow *self)
+void
+_trib_window_update_problems (TribWindow *self)
 {
   GListModel *diagnostics;
   g_autofree char *all = NULL;
@@ -112,8 +88,8 @@ update_problems (TribWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
 }
 
-static void
-close_all_tabs (TribWindow *self)
+void
+_trib_window_close_all_tabs (TribWindow *self)
 {
   while (adw_tab_view_get_n_pages (self->tab_view) > 0)
     {
@@ -148,12 +124,13 @@ update_actions (TribWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-data-source", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab",
                                  adw_tab_view_get_n_pages (self->tab_view) > 0);
 }
 
-static void
-set_workspace (TribWindow    *self,
+void
+_trib_window_set_workspace (TribWindow    *self,
                TribWorkspace *workspace)
 {
   g_autoptr(GPtrArray) open_names = g_ptr_array_new_with_free_func (g_free);
@@ -165,7 +142,7 @@ set_workspace (TribWindow    *self,
       TribWorkflowPage *wp = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page));
       g_ptr_array_add (open_names, g_strdup (trib_workflow_get_name (trib_workflow_page_get_workflow (wp))));
     }
-  close_all_tabs (self);
+  _trib_window_close_all_tabs (self);
 
   g_set_object (&self->workspace, workspace);
   trib_sidebar_set_workspace (self->sidebar, workspace);
@@ -173,7 +150,7 @@ set_workspace (TribWindow    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), workspace != NULL);
   gtk_stack_set_visible_child_name (self->stack, workspace ? "workspace" : "welcome");
   update_title (self);
-  update_problems (self);
+  _trib_window_update_problems (self);
 
   if (workspace)
     for (guint i = 0; i < open_names->len; i++)
@@ -220,7 +197,7 @@ workspace_loaded_cb (GObject      *object,
     trib_application_add_recent (TRIB_APPLICATION (app), trib_workspace_get_directory (workspace));
   rebuild_recent_list (self);
 
-  set_workspace (self, workspace);
+  _trib_window_set_workspace (self, workspace);
 
   /* Open the first workflow, as an IDE opens the last file: the canvas is the point. */
   if (adw_tab_view_get_n_pages (self->tab_view) == 0 &&
@@ -392,236 +369,6 @@ rebuild_recent_list (TribWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recent[0] != NULL);
 }
 
-/* Actions */
-
-typedef enum
-{
-  CHOOSE_OPEN,
-  CHOOSE_NEW,
-  CHOOSE_NEW_DEMO,
-} ChooseMode;
-
-static void
-create_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GFile *directory = task_data;
-  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
-  GError *error = NULL;
-  TribWorkspace *workspace;
-
-  if (mode == CHOOSE_NEW_DEMO)
-    workspace = trib_demo_create_workspace (directory, &error);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (directory);
-      workspace = trib_workspace_create (directory, name, &error);
-    }
-
-  if (workspace)
-    g_task_return_pointer (task, workspace, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  TribWindow *self = TRIB_WINDOW (object);
-  g_autoptr(TribWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-
-  workspace = g_task_propagate_pointer (G_TASK (result), &error);
-  if (workspace == NULL)
-    {
-      trib_window_add_toast (self, error->message);
-      return;
-    }
-  trib_window_open_workspace (self, trib_workspace_get_directory (workspace));
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     TribWindow      *self)
-{
-  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mode"));
-  g_autoptr(GFile) directory = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    directory = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-
-  if (directory == NULL)
-    return;
-
-  if (mode == CHOOSE_OPEN)
-    trib_window_open_workspace (self, directory);
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, created_cb, NULL);
-
-      g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
-      g_task_set_task_data (task, g_object_ref (directory), g_object_unref);
-      g_task_run_in_thread (task, create_in_thread);
-    }
-}
-
-static void
-choose_folder (TribWindow *self,
-               ChooseMode  mode)
-{
-  GtkFileChooserNative *chooser;
-  const char *title;
-  const char *accept;
-
-  switch (mode)
-    {
-    case CHOOSE_NEW:
-      title = _("New Workspace");
-      accept = _("_Create");
-      break;
-    case CHOOSE_NEW_DEMO:
-      title = _("New Demo Workspace");
-      accept = _("_Create");
-      break;
-    case CHOOSE_OPEN:
-    default:
-      title = _("Open Workspace");
-      accept = _("_Open");
-      break;
-    }
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (mode));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_workspace_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  choose_folder (TRIB_WINDOW (widget), CHOOSE_OPEN);
-}
-
-static void
-new_workspace_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  choose_folder (TRIB_WINDOW (widget), CHOOSE_NEW);
-}
-
-static void
-new_demo_workspace_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  choose_folder (TRIB_WINDOW (widget), CHOOSE_NEW_DEMO);
-}
-
-static void
-reload_workspace_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  if (self->workspace)
-    trib_window_open_workspace (self, trib_workspace_get_directory (self->workspace));
-}
-
-static void
-close_workspace_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  g_cancellable_cancel (self->load_cancellable);
-  close_all_tabs (self);
-  set_workspace (self, NULL);
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  TribWindow *self = TRIB_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save the workspace: %s"), error->message);
-      trib_window_add_toast (self, message);
-    }
-}
-
-static void
-save_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (trib_workspace_save (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-
-  if (self->workspace == NULL)
-    return;
-
-  task = g_task_new (self, NULL, saved_cb, NULL);
-  g_task_set_task_data (task, g_object_ref (self->workspace), g_object_unref);
-  g_task_run_in_thread (task, save_in_thread);
-}
-
-static void
-close_tab_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
-
-  if (page)
-    adw_tab_view_close_page (self->tab_view, page);
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->sidebar_button,
-                                !gtk_toggle_button_get_active (self->sidebar_button));
-}
-
 /* Window state */
 
 static gboolean
@@ -745,21 +492,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, tab_view);
 
-  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.new-demo-workspace", NULL, new_demo_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.reload-workspace", NULL, reload_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload-workspace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-tab", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  _trib_window_class_init_actions (widget_class);
 
   g_type_ensure (TRIB_TYPE_SIDEBAR);
 }
@@ -780,6 +513,7 @@ trib_window_init (TribWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "workflow-activated", G_CALLBACK (sidebar_workflow_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  _trib_window_init_actions (self);
 }
 
 TribWindow *
@@ -806,6 +540,13 @@ GPtrArray *
 _trib_window_get_toast_log (TribWindow *self)
 {
   return self->toast_log;
+}
+
+TribDataSourceDialog *
+_trib_window_open_data_source_dialog (TribWindow     *self,
+                                      TribDataSource *data_source)
+{
+  return _trib_window_open_data_source_dialog_internal (self, data_source);
 }
 
 AdwTabView *
