@@ -426,6 +426,8 @@ test_local_folder (void)
                                     "\"datasource\": \"local_out\", \"object\": \"ods_raw_log_d/log_${bizdate}/log_${bizdate}.txt\"",
                                     NULL);
   g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");
+  g_autoptr(GString) faulty_text = g_string_new (text);
+  g_autoptr(TribSyncJob) faulty_job = NULL;
   g_autoptr(TribDataSource) local = trib_data_source_new ("local_out", TRIB_DATA_SOURCE_KIND_LOCAL);
   g_autoptr(GError) error = NULL;
   g_autofree char *generated = NULL;
@@ -433,9 +435,26 @@ test_local_folder (void)
   g_autofree char *written = NULL;
   gsize generated_len, written_len;
 
+  g_string_replace (faulty_text, "\"user_behavior_analysis_httpfile\"", "\"faulty_httpfile\"", 0);
+  faulty_job = sync_peers_job (faulty_text->str, "20240807");
   g_assert_true (trib_data_source_set_option (local, "path", dir, &error));
   trib_workspace_put_data_source (peers->workspace, local);
   generated = generated_log (&generated_len);
+
+  /* The server closes the connection half-way: no file at the final name, and no
+   * temporary file left either. */
+  sync_peers_set_faults ("{\"path\": \"/user_log.txt\", \"action\": \"cut\", \"after\": 50000}");
+  g_assert_false (sync_peers_run (peers, faulty_job, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sync_peers_set_faults ("");
+  {
+    g_autofree char *command = g_strdup_printf ("find %s -type f", dir);
+    g_autofree char *found = NULL;
+
+    g_assert_true (g_spawn_command_line_sync (command, &found, NULL, NULL, NULL));
+    g_assert_cmpstr (found, ==, "");
+  }
 
   g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -11,9 +11,9 @@
 #include "trib-sync-object-writer.h"
 
 TribSyncReader *
-trib_sync_reader_new_for_job (TribSyncJob    *job,
-                              TribSyncSources *sources,
-                              GError        **error)
+trib_sync_reader_new_for_job (TribSyncJob      *job,
+                              TribSyncSources  *sources,
+                              GError          **error)
 {
   g_return_val_if_fail (TRIB_IS_SYNC_JOB (job), NULL);
   g_return_val_if_fail (TRIB_IS_SYNC_SOURCES (sources), NULL);
@@ -29,9 +29,9 @@ trib_sync_reader_new_for_job (TribSyncJob    *job,
 }
 
 TribSyncWriter *
-trib_sync_writer_new_for_job (TribSyncJob    *job,
-                              TribSyncSources *sources,
-                              GError        **error)
+trib_sync_writer_new_for_job (TribSyncJob      *job,
+                              TribSyncSources  *sources,
+                              GError          **error)
 {
   g_return_val_if_fail (TRIB_IS_SYNC_JOB (job), NULL);
   g_return_val_if_fail (TRIB_IS_SYNC_SOURCES (sources), NULL);
@@ -40,9 +40,9 @@ trib_sync_writer_new_for_job (TribSyncJob    *job,
 }
 
 TribSyncEngine *
-trib_sync_engine_new_for_job (TribSyncJob    *job,
-                              TribSyncSources *sources,
-                              GError        **error)
+trib_sync_engine_new_for_job (TribSyncJob      *job,
+                              TribSyncSources  *sources,
+                              GError          **error)
 {
   g_autoptr(TribSyncReader) reader = NULL;
   g_autoptr(TribSyncWriter) writer = NULL;

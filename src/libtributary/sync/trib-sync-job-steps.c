@@ -485,7 +485,6 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
                   _("missing (the file's path under the data source's URL)"));
 
   parse_file_format (p, parameter, base, &input->file_format);
-  input->field_delimiter = g_strdup (",");
   parse_delimiter (p, parameter, base, "fieldDelimiter", &input->field_delimiter);
   if (input->field_delimiter == NULL)
     input->field_delimiter = g_strdup (",");
@@ -573,10 +572,16 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
 
   config->connect_timeout = 60;
   if (_trib_sync_get_int (p, parameter, "connectTimeoutSeconds", base, 1, &timeout))
-    config->connect_timeout = (guint) MIN (timeout, 86400);
+    {
+      config->connect_timeout = (guint) MIN (timeout, 86400);
+      _trib_sync_parser_warning (p, base, _("connectTimeoutSeconds is ignored: the data source's connect_timeout applies"));
+    }
   config->socket_timeout = 3600;
   if (_trib_sync_get_int (p, parameter, "socketTimeoutSeconds", base, 1, &timeout))
-    config->socket_timeout = (guint) MIN (timeout, 86400 * 7);
+    {
+      config->socket_timeout = (guint) MIN (timeout, 86400 * 7);
+      _trib_sync_parser_warning (p, base, _("socketTimeoutSeconds is ignored: the data source's read_timeout applies"));
+    }
 
   return p->errors->len == errors_before;
 }
