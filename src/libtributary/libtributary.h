@@ -14,5 +14,10 @@
 #include "trib-workflow.h"
 #include "trib-workspace.h"
 
+#include "trib-civil-time.h"
+#include "trib-param-context.h"
+#include "trib-param-expr.h"
+#include "trib-param-set.h"
+
 #include "trib-demo.h"
 #include "trib-sample-data.h"
