@@ -19,5 +19,7 @@
 #include "trib-param-expr.h"
 #include "trib-param-set.h"
 
+#include "trib-cron.h"
+
 #include "trib-demo.h"
 #include "trib-sample-data.h"

@@ -149,24 +149,40 @@ GDateTime *
 trib_civil_to_date_time (const TribCivilTime *time,
                          GTimeZone           *zone)
 {
+  static const GTimeType types[] = { G_TIME_TYPE_DAYLIGHT, G_TIME_TYPE_STANDARD };
   g_autoptr(GDateTime) result = NULL;
-  TribCivilTime check;
+  gint64 local;
 
   g_return_val_if_fail (zone != NULL, NULL);
 
   if (!trib_civil_is_valid (time))
     return NULL;
 
-  result = g_date_time_new (zone, time->year, time->month, time->day,
-                            time->hour, time->minute, time->second);
-  if (result == NULL)
-    return NULL;
+  /* g_date_time_new() moves a time in a gap to the other side of it and picks either
+   * of two equal wall times; here a gap gives NULL and the earlier instant wins. */
+  local = trib_civil_to_seconds (time);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) candidate = NULL;
+      TribCivilTime check;
+      int interval = g_time_zone_find_interval (zone, types[i], local);
 
-  /* GLib moves a time that falls in a gap to the other side of it: that wall time
-   * never happens, so say so instead. */
-  trib_civil_from_date_time (result, &check);
-  if (trib_civil_compare (&check, time) != 0)
-    return NULL;
+      if (interval < 0)
+        continue;
+      utc = g_date_time_new_from_unix_utc (local - g_time_zone_get_offset (zone, interval));
+      if (utc == NULL)
+        continue;
+      candidate = g_date_time_to_timezone (utc, zone);
+      trib_civil_from_date_time (candidate, &check);
+      if (trib_civil_compare (&check, time) != 0)
+        continue;
+      if (result == NULL || g_date_time_compare (candidate, result) < 0)
+        {
+          g_clear_pointer (&result, g_date_time_unref);
+          result = g_steal_pointer (&candidate);
+        }
+    }
   return g_steal_pointer (&result);
 }
 
