@@ -20,6 +20,16 @@
 #include "trib-param-set.h"
 
 #include "trib-cron.h"
+#include "trib-execution.h"
+#include "trib-executor.h"
+#include "trib-history.h"
+#include "trib-instance-record.h"
+#include "trib-node-instance.h"
+#include "trib-run.h"
+#include "trib-run-record.h"
+#include "trib-run-state.h"
+#include "trib-runner.h"
+#include "trib-test-executor.h"
 
 #include "trib-demo.h"
 #include "trib-sample-data.h"
