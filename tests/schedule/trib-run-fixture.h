@@ -26,6 +26,8 @@ typedef struct
   /* "node state" for each node-state-changed, in order. */
   GPtrArray        *events;
   GString          *log;
+  /* The result of the run started last. */
+  GAsyncResult     *result;
 } RunFixture;
 
 /* A copy of the demo workspace whose sync and Spark SQL nodes run on a test executor
@@ -51,6 +53,13 @@ GDateTime  *run_fixture_cyctime         (RunFixture        *f,
 /* Creates the run (asserting that succeeds) and records its state changes. */
 TribRun    *run_fixture_create          (RunFixture        *f,
                                          const TribRunOptions *options);
+/* Starts @run; run_fixture_finish() waits for it. */
+void        run_fixture_start           (RunFixture        *f,
+                                         TribRun           *run,
+                                         GCancellable      *cancellable);
+gboolean    run_fixture_finish          (RunFixture        *f,
+                                         TribRun           *run,
+                                         GError           **error);
 /* Starts @run and iterates the main context until it completes. */
 gboolean    run_fixture_wait            (RunFixture        *f,
                                          TribRun           *run,

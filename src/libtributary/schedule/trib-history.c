@@ -418,7 +418,7 @@ steal_result (GAsyncResult  *result,
 {
   Query *query;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
