@@ -829,6 +829,9 @@ _trib_history_core_read_log (TribHistoryCore  *core,
   gsize n_read = 0;
   FILE *file;
 
+  /* Lines written earlier in this batch may still sit in a stdio buffer. */
+  _trib_history_core_flush_logs (core);
+
   stmt = prepare (core, "SELECT i.log_path, i.state, r.state FROM instances i JOIN runs r ON r.id = i.run_id "
                         "WHERE i.run_id = ?1 AND (i.node_id = ?2 OR i.node_name = ?2)", error);
   if (stmt == NULL)
