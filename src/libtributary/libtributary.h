@@ -19,6 +19,7 @@
 #include "trib-param-expr.h"
 #include "trib-param-set.h"
 
+#include "trib-backfill.h"
 #include "trib-cron.h"
 #include "trib-execution.h"
 #include "trib-executor.h"

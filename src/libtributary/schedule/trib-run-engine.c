@@ -400,7 +400,8 @@ _trib_run_advance (TribRun *self)
 {
   TribNodeInstance *instance;
 
-  if (!self->started || self->finishing)
+  /* A kick from another run may come before this one's first step. */
+  if (!self->begun || self->finishing)
     return;
 
   while ((instance = g_queue_pop_head (&self->newly_ready)))
@@ -464,6 +465,15 @@ _trib_run_begin (TribRun *self)
       for (guint j = 0; j < instance->upstream->len; j++)
         if (((TribNodeInstance *) g_ptr_array_index (instance->upstream, j))->selected)
           instance->n_pending++;
+    }
+
+  self->begun = TRUE;
+  if (self->cancel_requested)
+    {
+      /* Cancelled between start_async() and now. */
+      self->cancel_requested = FALSE;
+      _trib_run_cancel_all (self);
+      return;
     }
 
   for (guint i = 0; i < self->instances->len; i++)
@@ -580,6 +590,8 @@ _trib_run_cancel_all (TribRun *self)
   if (!self->started || self->finishing || self->cancel_requested)
     return;
   self->cancel_requested = TRUE;
+  if (!self->begun)
+    return;
 
   for (guint i = 0; i < self->instances->len; i++)
     {
@@ -622,7 +634,7 @@ _trib_run_cancel_one (TribRun           *self,
                       TribNodeInstance  *instance,
                       GError           **error)
 {
-  if (!self->started || self->finishing)
+  if (!self->begun || self->finishing)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("run %" G_GINT64_FORMAT " is not running"), self->id);
       return FALSE;

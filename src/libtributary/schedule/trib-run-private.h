@@ -87,6 +87,7 @@ struct _TribRun
   guint                  n_timers;
   guint                  n_settled;
   guint                  started : 1;
+  guint                  begun : 1;
   guint                  finishing : 1;
   guint                  cancel_requested : 1;
   gint64                 started_us;
