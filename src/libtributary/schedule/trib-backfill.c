@@ -39,6 +39,9 @@ struct _TribBackfill
   GTask          *task;
   guint           next;
   guint           in_flight;
+  /* Runs are created one after another, so their ids and starts follow the date order
+   * even when several run at once. */
+  gboolean        creating;
   guint           n_succeeded;
   guint           n_failed;
   gboolean        cancelled;
@@ -421,6 +424,7 @@ created_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(TribRun) run = trib_runner_create_run_finish (TRIB_RUNNER (object), result, &error);
 
+  self->creating = FALSE;
   if (run == NULL)
     {
       date_done (self, job->date, TRIB_RUN_STATE_FAILED, error->message);
@@ -434,12 +438,14 @@ created_cb (GObject      *object,
   trib_run_start_async (run, NULL, run_done_cb, job);
   if (self->cancelled)
     trib_run_cancel (run);
+  start_next (self);
 }
 
 static void
 start_next (TribBackfill *self)
 {
-  while (!self->cancelled && self->in_flight < self->parallelism && self->next < self->dates->len)
+  while (!self->cancelled && !self->creating && self->in_flight < self->parallelism &&
+         self->next < self->dates->len)
     {
       DateState *date = g_ptr_array_index (self->dates, self->next++);
       g_autoptr(GError) error = NULL;
@@ -457,6 +463,7 @@ start_next (TribBackfill *self)
       job = g_new0 (DateJob, 1);
       job->self = g_object_ref (self);
       job->date = date;
+      self->creating = TRUE;
       trib_runner_create_run_async (self->runner, self->workflow, &options, NULL, created_cb, job);
       g_date_time_unref (options.cyctime);
     }
