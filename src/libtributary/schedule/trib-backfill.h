@@ -50,8 +50,8 @@ void                trib_backfill_set_options       (TribBackfill         *self,
                                                      const TribRunOptions *options);
 
 /* Every instance the backfill would create, with its resolved parameters, before
- * anything runs: one planned TribRun per date, in run order. Fails as creating the
- * first run that cannot be created would. */
+ * anything runs: one planned TribRun per date, in run order (see trib_runner_plan_run();
+ * trib_runner_check_executors() tells whether they could run). */
 GPtrArray          *trib_backfill_preview           (TribBackfill         *self,
                                                      GError              **error);
 

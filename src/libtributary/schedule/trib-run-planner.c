@@ -231,10 +231,10 @@ select_for_rerun (TribRun               *run,
   return TRUE;
 }
 
-static gboolean
-check_executors (TribRunner  *runner,
-                 TribRun     *run,
-                 GError     **error)
+gboolean
+_trib_run_planner_check_executors (TribRunner  *runner,
+                                   TribRun     *run,
+                                   GError     **error)
 {
   g_autoptr(GString) missing = g_string_new (NULL);
 
@@ -451,9 +451,6 @@ _trib_run_planner_plan (TribRunner            *runner,
           g_clear_pointer (&instance->message, g_free);
         }
     }
-
-  if (!check_executors (runner, run, error))
-    return NULL;
 
   return g_steal_pointer (&run);
 }

@@ -17,6 +17,10 @@ TribRun  *_trib_run_planner_plan   (TribRunner            *runner,
                                     TribRunRecord         *record,
                                     GPtrArray             *instances,
                                     GError               **error);
+/* Finds the executor of each node that runs one; fails naming every node without. */
+gboolean  _trib_run_planner_check_executors (TribRunner     *runner,
+                                             TribRun        *run,
+                                             GError        **error);
 /* Writes the planned run to the history and gives it its ids. Blocking; any thread. */
 gboolean  _trib_run_planner_record (TribRunner            *runner,
                                     TribRun               *run,

@@ -196,6 +196,17 @@ trib_runner_get_executor (TribRunner   *self,
 }
 
 gboolean
+trib_runner_check_executors (TribRunner  *self,
+                             TribRun     *run,
+                             GError     **error)
+{
+  g_return_val_if_fail (TRIB_IS_RUNNER (self), FALSE);
+  g_return_val_if_fail (TRIB_IS_RUN (run), FALSE);
+
+  return _trib_run_planner_check_executors (self, run, error);
+}
+
+gboolean
 _trib_runner_acquire_slot (TribRunner *self)
 {
   if (self->n_busy >= self->max_workers)
@@ -401,7 +412,8 @@ trib_runner_create_run (TribRunner            *self,
   run = trib_runner_plan_run (self, workflow, options, error);
   if (run == NULL)
     return NULL;
-  if (!_trib_run_planner_record (self, run, error))
+  if (!_trib_run_planner_check_executors (self, run, error) ||
+      !_trib_run_planner_record (self, run, error))
     return NULL;
   return g_steal_pointer (&run);
 }
@@ -457,6 +469,8 @@ plan_and_record (TribRunner *self,
 
   create->run = _trib_run_planner_plan (self, create->workflow, &create->options,
                                         create->record, create->instances, &error);
+  if (create->run != NULL && !_trib_run_planner_check_executors (self, create->run, &error))
+    g_clear_object (&create->run);
   if (create->run == NULL)
     {
       g_task_return_error (task, error);

@@ -86,15 +86,21 @@ GDateTime      *trib_runner_dup_default_cyctime  (TribRunner           *self,
                                                   GError              **error);
 
 /* Everything a run would do, without doing it: the instances with their resolved
- * parameters and substituted code, after every check (a valid workflow, parameters
- * that resolve, code whose ${name} are all defined, an executor for each node). The
- * result cannot be started; its id is 0. */
+ * parameters and substituted code, after the checks of the definitions (a valid
+ * workflow, parameters that resolve, code whose ${name} are all defined). The result
+ * cannot be started; its id is 0. */
 TribRun        *trib_runner_plan_run             (TribRunner           *self,
                                                   TribWorkflow         *workflow,
                                                   const TribRunOptions *options,
                                                   GError              **error);
-/* Plans the run and records it in the history; start it with trib_run_start_async().
- * Refuses, with an error saying why and before anything runs, what plan_run refuses.
+/* Whether this runner has an executor for every node of @run that needs one; the error
+ * names each node that has none. */
+gboolean        trib_runner_check_executors      (TribRunner           *self,
+                                                  TribRun              *run,
+                                                  GError              **error);
+/* Plans the run, checks its executors and records it in the history; start it with trib_run_start_async().
+ * Refuses, with an error saying why and before anything runs, what plan_run refuses and
+ * a node without executor.
  * Blocking (it waits for the history): not on a UI thread. */
 TribRun        *trib_runner_create_run           (TribRunner           *self,
                                                   TribWorkflow         *workflow,
