@@ -31,6 +31,19 @@ typedef struct
   guint       n_recovered;
 } TribHistoryCore;
 
+/* Shared by trib-history-db.c and trib-history-queries.c. */
+gboolean        _trib_history_sql_error        (TribHistoryCore *core,
+                                                GError         **error);
+/* A cached statement, reset and unbound. */
+sqlite3_stmt   *_trib_history_prepare          (TribHistoryCore *core,
+                                                const char      *sql,
+                                                GError         **error);
+void            _trib_history_bind_text        (sqlite3_stmt    *stmt,
+                                                int              index,
+                                                const char      *text);
+char           *_trib_history_column_text      (sqlite3_stmt    *stmt,
+                                                int              column);
+
 void            _trib_history_core_init        (TribHistoryCore *core,
                                                 const char      *directory);
 void            _trib_history_core_clear       (TribHistoryCore *core);

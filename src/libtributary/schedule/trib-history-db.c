@@ -63,19 +63,19 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX IF NOT EXISTS instances_by_run ON instances (run_id, position);";
 
-static gboolean
-sql_error (TribHistoryCore  *core,
-           GError          **error)
+gboolean
+_trib_history_sql_error (TribHistoryCore  *core,
+                         GError          **error)
 {
   g_set_error (error, TRIB_ERROR, TRIB_ERROR_FAILED, _("run history %s/%s: %s"),
                core->directory, TRIB_HISTORY_FILE_NAME, core->db ? sqlite3_errmsg (core->db) : "");
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare (TribHistoryCore  *core,
-         const char       *sql,
-         GError          **error)
+sqlite3_stmt *
+_trib_history_prepare (TribHistoryCore  *core,
+                       const char       *sql,
+                       GError          **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (core->statements, sql);
 
@@ -87,17 +87,17 @@ prepare (TribHistoryCore  *core,
     }
   if (sqlite3_prepare_v2 (core->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (core, error);
+      _trib_history_sql_error (core, error);
       return NULL;
     }
   g_hash_table_insert (core->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+_trib_history_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
 {
   if (text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -116,9 +116,9 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+char *
+_trib_history_column_text (sqlite3_stmt *stmt,
+                           int           column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
@@ -135,7 +135,7 @@ step_done (TribHistoryCore  *core,
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (core, error);
+    return _trib_history_sql_error (core, error);
   return TRUE;
 }
 
@@ -174,7 +174,7 @@ _trib_history_core_exec (TribHistoryCore  *core,
                          GError          **error)
 {
   if (sqlite3_exec (core->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return sql_error (core, error);
+    return _trib_history_sql_error (core, error);
   return TRUE;
 }
 
@@ -251,7 +251,7 @@ recover_orphans (TribHistoryCore  *core,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (core, "SELECT id, owner_host, owner_pid, owner_start FROM runs WHERE state = 'running'", error);
+  stmt = _trib_history_prepare (core, "SELECT id, owner_host, owner_pid, owner_start FROM runs WHERE state = 'running'", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -266,7 +266,7 @@ recover_orphans (TribHistoryCore  *core,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (core, error);
+    return _trib_history_sql_error (core, error);
 
   for (guint i = 0; i < orphans->len; i++)
     {
@@ -274,7 +274,7 @@ recover_orphans (TribHistoryCore  *core,
       g_autofree char *line = NULL;
 
       /* Tell each abandoned instance's log what happened to it. */
-      stmt = prepare (core, "SELECT log_path FROM instances WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
+      stmt = _trib_history_prepare (core, "SELECT log_path FROM instances WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
@@ -287,22 +287,22 @@ recover_orphans (TribHistoryCore  *core,
         }
       sqlite3_reset (stmt);
 
-      stmt = prepare (core, "UPDATE instances SET state = 'failed', ended_at = ?2, message = ?3 "
+      stmt = _trib_history_prepare (core, "UPDATE instances SET state = 'failed', ended_at = ?2, message = ?3 "
                             "WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
       sqlite3_bind_int64 (stmt, 2, now);
-      bind_text (stmt, 3, _(ORPHAN_MESSAGE));
+      _trib_history_bind_text (stmt, 3, _(ORPHAN_MESSAGE));
       if (!step_done (core, stmt, error))
         return FALSE;
 
-      stmt = prepare (core, "UPDATE runs SET state = 'failed', ended_at = ?2, message = ?3 WHERE id = ?1", error);
+      stmt = _trib_history_prepare (core, "UPDATE runs SET state = 'failed', ended_at = ?2, message = ?3 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
       sqlite3_bind_int64 (stmt, 2, now);
-      bind_text (stmt, 3, _(ORPHAN_MESSAGE));
+      _trib_history_bind_text (stmt, 3, _(ORPHAN_MESSAGE));
       if (!step_done (core, stmt, error))
         return FALSE;
     }
@@ -328,7 +328,7 @@ _trib_history_core_open (TribHistoryCore  *core,
   core->process_start = process_start_time (core->pid);
   if (sqlite3_open_v2 (path, &core->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
-    return sql_error (core, error);
+    return _trib_history_sql_error (core, error);
 
   sqlite3_busy_timeout (core->db, 10000);
   /* WAL: readers in other processes never block the writer, and a crash leaves a
@@ -341,7 +341,7 @@ _trib_history_core_open (TribHistoryCore  *core,
   if (!_trib_history_core_exec (core, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  stmt = prepare (core, "PRAGMA user_version", error);
+  stmt = _trib_history_prepare (core, "PRAGMA user_version", error);
   if (stmt == NULL)
     goto fail;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -395,23 +395,23 @@ _trib_history_core_insert_run (TribHistoryCore          *core,
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (core, "INSERT INTO runs (workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, "
+  stmt = _trib_history_prepare (core, "INSERT INTO runs (workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, "
                         "state, created_at, started_at, backfill_id, owner_host, owner_pid, owner_start) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, run->workflow);
-  bind_text (stmt, 2, run->workflow_name);
-  bind_text (stmt, 3, run->kind);
-  bind_text (stmt, 4, run->scope);
-  bind_text (stmt, 5, run->bizdate);
-  bind_text (stmt, 6, run->cyctime);
-  bind_text (stmt, 7, run->timezone);
+  _trib_history_bind_text (stmt, 1, run->workflow);
+  _trib_history_bind_text (stmt, 2, run->workflow_name);
+  _trib_history_bind_text (stmt, 3, run->kind);
+  _trib_history_bind_text (stmt, 4, run->scope);
+  _trib_history_bind_text (stmt, 5, run->bizdate);
+  _trib_history_bind_text (stmt, 6, run->cyctime);
+  _trib_history_bind_text (stmt, 7, run->timezone);
   sqlite3_bind_int64 (stmt, 8, g_get_real_time ());
-  bind_text (stmt, 9, run->backfill_id);
-  bind_text (stmt, 10, core->host);
+  _trib_history_bind_text (stmt, 9, run->backfill_id);
+  _trib_history_bind_text (stmt, 10, core->host);
   sqlite3_bind_int64 (stmt, 11, core->pid);
-  bind_text (stmt, 12, core->process_start);
+  _trib_history_bind_text (stmt, 12, core->process_start);
   if (!step_done (core, stmt, error))
     return FALSE;
   *run_id = sqlite3_last_insert_rowid (core->db);
@@ -422,17 +422,17 @@ _trib_history_core_insert_run (TribHistoryCore          *core,
       g_autofree char *log_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%03u-%s.log",
                                                    TRIB_HISTORY_LOGS_DIR, *run_id, i, file);
 
-      stmt = prepare (core, "INSERT INTO instances (run_id, position, node_id, node_name, command, state, "
+      stmt = _trib_history_prepare (core, "INSERT INTO instances (run_id, position, node_id, node_name, command, state, "
                             "max_attempts, log_path) VALUES (?1, ?2, ?3, ?4, ?5, 'not-run', ?6, ?7)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *run_id);
       sqlite3_bind_int (stmt, 2, (int) i);
-      bind_text (stmt, 3, instances[i].node_id);
-      bind_text (stmt, 4, instances[i].node_name);
-      bind_text (stmt, 5, instances[i].command ? instances[i].command : "");
+      _trib_history_bind_text (stmt, 3, instances[i].node_id);
+      _trib_history_bind_text (stmt, 4, instances[i].node_name);
+      _trib_history_bind_text (stmt, 5, instances[i].command ? instances[i].command : "");
       sqlite3_bind_int (stmt, 6, (int) instances[i].max_attempts);
-      bind_text (stmt, 7, log_path);
+      _trib_history_bind_text (stmt, 7, log_path);
       if (!step_done (core, stmt, error))
         return FALSE;
       instance_ids[i] = sqlite3_last_insert_rowid (core->db);
@@ -451,7 +451,7 @@ _trib_history_core_begin_rerun (TribHistoryCore  *core,
   sqlite3_stmt *stmt;
   gboolean alive;
 
-  stmt = prepare (core, "SELECT state, owner_host, owner_pid, owner_start FROM runs WHERE id = ?1", error);
+  stmt = _trib_history_prepare (core, "SELECT state, owner_host, owner_pid, owner_start FROM runs WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run_id);
@@ -472,14 +472,14 @@ _trib_history_core_begin_rerun (TribHistoryCore  *core,
       return FALSE;
     }
 
-  stmt = prepare (core, "UPDATE runs SET state = 'running', ended_at = NULL, message = NULL, "
+  stmt = _trib_history_prepare (core, "UPDATE runs SET state = 'running', ended_at = NULL, message = NULL, "
                         "owner_host = ?2, owner_pid = ?3, owner_start = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  bind_text (stmt, 2, core->host);
+  _trib_history_bind_text (stmt, 2, core->host);
   sqlite3_bind_int64 (stmt, 3, core->pid);
-  bind_text (stmt, 4, core->process_start);
+  _trib_history_bind_text (stmt, 4, core->process_start);
   return step_done (core, stmt, error);
 }
 
@@ -492,16 +492,16 @@ _trib_history_core_update_run (TribHistoryCore  *core,
                                const char       *message,
                                GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (core, "UPDATE runs SET state = ?2, started_at = COALESCE (?3, started_at), "
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE runs SET state = ?2, started_at = COALESCE (?3, started_at), "
                                       "ended_at = ?4, message = ?5 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  bind_text (stmt, 2, trib_run_state_to_string (state));
+  _trib_history_bind_text (stmt, 2, trib_run_state_to_string (state));
   bind_time (stmt, 3, started);
   bind_time (stmt, 4, ended);
-  bind_text (stmt, 5, message);
+  _trib_history_bind_text (stmt, 5, message);
   return step_done (core, stmt, error);
 }
 
@@ -515,17 +515,17 @@ _trib_history_core_update_instance (TribHistoryCore  *core,
                                     const char       *message,
                                     GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (core, "UPDATE instances SET state = ?2, attempts = ?3, started_at = ?4, "
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE instances SET state = ?2, attempts = ?3, started_at = ?4, "
                                       "ended_at = ?5, message = ?6 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, instance_id);
-  bind_text (stmt, 2, trib_node_state_to_string (state));
+  _trib_history_bind_text (stmt, 2, trib_node_state_to_string (state));
   sqlite3_bind_int (stmt, 3, (int) attempts);
   bind_time (stmt, 4, started);
   bind_time (stmt, 5, ended);
-  bind_text (stmt, 6, message);
+  _trib_history_bind_text (stmt, 6, message);
   return step_done (core, stmt, error);
 }
 
@@ -535,12 +535,12 @@ _trib_history_core_set_parameters (TribHistoryCore  *core,
                                    const char       *json,
                                    GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (core, "UPDATE instances SET params = ?2 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE instances SET params = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, instance_id);
-  bind_text (stmt, 2, json);
+  _trib_history_bind_text (stmt, 2, json);
   return step_done (core, stmt, error);
 }
 
@@ -554,13 +554,13 @@ lookup_log_path (TribHistoryCore *core,
   if (path != NULL)
     return path;
 
-  stmt = prepare (core, "SELECT log_path FROM instances WHERE id = ?1", NULL);
+  stmt = _trib_history_prepare (core, "SELECT log_path FROM instances WHERE id = ?1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, instance_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      char *found = column_text (stmt, 0);
+      char *found = _trib_history_column_text (stmt, 0);
 
       g_hash_table_insert (core->log_paths, g_memdup2 (&instance_id, sizeof instance_id), found);
       path = found;
@@ -641,254 +641,4 @@ _trib_history_core_close_log (TribHistoryCore *core,
     return;
   g_hash_table_remove (core->dirty_logs, file);
   g_hash_table_remove (core->open_logs, &instance_id);
-}
-
-static gboolean
-fill_counts (TribHistoryCore    *core,
-             TribRunRecordData  *data,
-             GError            **error)
-{
-  sqlite3_stmt *stmt = prepare (core, "SELECT state, count(*) FROM instances WHERE run_id = ?1 GROUP BY state", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TribNodeState state;
-
-      if (trib_node_state_from_string ((const char *) sqlite3_column_text (stmt, 0), &state))
-        data->counts[state] = (guint) sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || sql_error (core, error);
-}
-
-#define RUN_COLUMNS "id, workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, state, " \
-                    "created_at, started_at, ended_at, message, backfill_id"
-
-static void
-read_run_row (sqlite3_stmt      *stmt,
-              TribRunRecordData *data)
-{
-  memset (data, 0, sizeof *data);
-  data->id = sqlite3_column_int64 (stmt, 0);
-  data->workflow = column_text (stmt, 1);
-  data->workflow_name = column_text (stmt, 2);
-  data->kind = column_text (stmt, 3);
-  data->scope = column_text (stmt, 4);
-  data->bizdate = column_text (stmt, 5);
-  data->cyctime = column_text (stmt, 6);
-  data->timezone = column_text (stmt, 7);
-  if (!trib_run_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &data->state))
-    data->state = TRIB_RUN_STATE_FAILED;
-  data->created = sqlite3_column_int64 (stmt, 9);
-  data->started = sqlite3_column_int64 (stmt, 10);
-  data->ended = sqlite3_column_int64 (stmt, 11);
-  data->message = column_text (stmt, 12);
-  data->backfill_id = column_text (stmt, 13);
-}
-
-static GPtrArray *
-collect_runs (TribHistoryCore  *core,
-              sqlite3_stmt     *stmt,
-              GError          **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TribRunRecordData *data = g_new0 (TribRunRecordData, 1);
-
-      read_run_row (stmt, data);
-      g_ptr_array_add (rows, data);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (core, error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TribRunRecordData *data = g_ptr_array_index (rows, i);
-
-      if (!fill_counts (core, data, error))
-        return NULL;
-      g_ptr_array_add (records, _trib_run_record_new (data));
-    }
-  return g_steal_pointer (&records);
-}
-
-GPtrArray *
-_trib_history_core_list_runs (TribHistoryCore  *core,
-                              const char       *workflow,
-                              gint64            before_id,
-                              guint             limit,
-                              GError          **error)
-{
-  sqlite3_stmt *stmt = prepare (core, "SELECT " RUN_COLUMNS " FROM runs "
-                                      "WHERE (?1 IS NULL OR workflow = ?1 OR workflow_name = ?1) "
-                                      "AND (?2 <= 0 OR id < ?2) ORDER BY id DESC LIMIT ?3", error);
-
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, workflow);
-  sqlite3_bind_int64 (stmt, 2, before_id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-  return collect_runs (core, stmt, error);
-}
-
-TribRunRecord *
-_trib_history_core_get_run (TribHistoryCore  *core,
-                            gint64            run_id,
-                            GError          **error)
-{
-  sqlite3_stmt *stmt = prepare (core, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1", error);
-  g_autoptr(GPtrArray) records = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  records = collect_runs (core, stmt, error);
-  if (records == NULL)
-    return NULL;
-  if (records->len == 0)
-    {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("there is no run %" G_GINT64_FORMAT), run_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (records, 0));
-}
-
-GPtrArray *
-_trib_history_core_list_instances (TribHistoryCore  *core,
-                                   gint64            run_id,
-                                   GError          **error)
-{
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (core, "SELECT id, run_id, position, node_id, node_name, command, state, attempts, max_attempts, "
-                        "started_at, ended_at, message, log_path, params FROM instances "
-                        "WHERE run_id = ?1 ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TribInstanceRecordData data = { 0 };
-
-      data.id = sqlite3_column_int64 (stmt, 0);
-      data.run_id = sqlite3_column_int64 (stmt, 1);
-      data.position = (guint) sqlite3_column_int (stmt, 2);
-      data.node_id = column_text (stmt, 3);
-      data.node_name = column_text (stmt, 4);
-      data.command = column_text (stmt, 5);
-      if (!trib_node_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &data.state))
-        data.state = TRIB_NODE_STATE_FAILED;
-      data.attempts = (guint) sqlite3_column_int (stmt, 7);
-      data.max_attempts = (guint) sqlite3_column_int (stmt, 8);
-      data.started = sqlite3_column_int64 (stmt, 9);
-      data.ended = sqlite3_column_int64 (stmt, 10);
-      data.message = column_text (stmt, 11);
-      data.log_path = column_text (stmt, 12);
-      data.parameters_json = column_text (stmt, 13);
-      g_ptr_array_add (records, _trib_instance_record_new (&data));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (core, error);
-      return NULL;
-    }
-  return g_steal_pointer (&records);
-}
-
-GBytes *
-_trib_history_core_read_log (TribHistoryCore  *core,
-                             gint64            run_id,
-                             const char       *node,
-                             guint64           offset,
-                             gsize             max_bytes,
-                             guint64          *next_offset,
-                             gboolean         *complete,
-                             GError          **error)
-{
-  g_autofree char *relative = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *buffer = NULL;
-  sqlite3_stmt *stmt;
-  TribNodeState state = TRIB_NODE_STATE_NOT_RUN;
-  gboolean run_over;
-  gsize n_read = 0;
-  FILE *file;
-
-  /* Lines written earlier in this batch may still sit in a stdio buffer. */
-  _trib_history_core_flush_logs (core);
-
-  stmt = prepare (core, "SELECT i.log_path, i.state, r.state FROM instances i JOIN runs r ON r.id = i.run_id "
-                        "WHERE i.run_id = ?1 AND (i.node_id = ?2 OR i.node_name = ?2)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  bind_text (stmt, 2, node);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                   _("run %" G_GINT64_FORMAT " has no node \"%s\""), run_id, node);
-      return NULL;
-    }
-  relative = column_text (stmt, 0);
-  trib_node_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state);
-  run_over = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "running") != 0;
-  sqlite3_reset (stmt);
-
-  path = g_build_filename (core->directory, relative, NULL);
-  file = fopen (path, "re");
-  if (file != NULL)
-    {
-      if (fseeko (file, (off_t) offset, SEEK_SET) == 0)
-        {
-          gsize chunk = max_bytes > 0 ? max_bytes : 64 * 1024;
-          gsize capacity = chunk;
-
-          buffer = g_malloc (capacity);
-          for (;;)
-            {
-              gsize got = fread (buffer + n_read, 1, capacity - n_read, file);
-
-              n_read += got;
-              if (got == 0 || (max_bytes > 0 && n_read >= max_bytes))
-                break;
-              if (n_read == capacity)
-                {
-                  capacity *= 2;
-                  buffer = g_realloc (buffer, capacity);
-                }
-            }
-        }
-      fclose (file);
-    }
-  else if (errno != ENOENT)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot read %s: %s"),
-                   path, g_strerror (saved));
-      return NULL;
-    }
-
-  if (next_offset)
-    *next_offset = offset + n_read;
-  /* Done when nothing more will be written: the instance is final, or it never ran and
-   * the run is over. */
-  if (complete)
-    *complete = (trib_node_state_is_final (state) || run_over) && (max_bytes == 0 || n_read < max_bytes);
-  return g_bytes_new_take (g_steal_pointer (&buffer), n_read);
 }
