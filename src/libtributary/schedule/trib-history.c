@@ -121,7 +121,8 @@ history_thread (gpointer user_data)
       for (guint i = 0; i < n; i++)
         write |= batch[i]->write;
 
-      if (shared->core.db != NULL && n > 1)
+      /* One transaction per batch: a run's thousand rows are one commit, not a thousand. */
+      if (shared->core.db != NULL && (n > 1 || write))
         in_transaction = _trib_history_core_exec (&shared->core, write ? "BEGIN IMMEDIATE" : "BEGIN",
                                                   &commit_error);
 

@@ -164,7 +164,8 @@ settle (TribRun          *self,
   instance->settled = TRUE;
   self->n_settled++;
   set_instance_state (self, instance, state, message);
-  if (instance->id != 0)
+  if (instance->id != 0 && instance->attempt > instance->attempts_before &&
+      instance->kind != TRIB_NODE_KIND_VIRTUAL && instance->kind != TRIB_NODE_KIND_REFERENCE)
     _trib_history_close_log (self->history, instance->id);
 
   switch (state)
@@ -409,22 +410,19 @@ _trib_run_advance (TribRun *self)
       if (instance->settled)
         continue;
 
+      /* Nothing runs for these, so, as in DataWorks, they have no log: their message
+       * says what happened, and a workflow of a thousand control nodes does not leave a
+       * thousand files behind. */
       if (instance->kind == TRIB_NODE_KIND_VIRTUAL || instance->kind == TRIB_NODE_KIND_REFERENCE)
         {
-          /* Zero-load: nothing to run, so it succeeds at once and releases its children. */
-          log_header (self, instance);
+          /* Zero-load: it succeeds at once and releases its children. */
           _trib_node_instance_set_attempt (instance, instance->attempt + 1);
           settle (self, instance, TRIB_NODE_STATE_SUCCESS,
                   instance->kind == TRIB_NODE_KIND_VIRTUAL ? _("zero-load node: nothing to run")
                                                            : _("a node outside the workflow: counted as done"));
-          _trib_run_log (self, instance, "%s", instance->message);
         }
       else if (instance->recurrence == TRIB_RECURRENCE_SKIP)
-        {
-          log_header (self, instance);
-          settle (self, instance, TRIB_NODE_STATE_SKIPPED, _("dry-run (recurrence Skip): succeeded without running"));
-          _trib_run_log (self, instance, "%s", instance->message);
-        }
+        settle (self, instance, TRIB_NODE_STATE_SKIPPED, _("dry-run (recurrence Skip): succeeded without running"));
       else
         {
           instance->queued = TRUE;
