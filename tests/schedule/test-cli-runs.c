@@ -422,6 +422,44 @@ test_interrupt (Fixture       *f,
 }
 
 static void
+test_concurrent_first_open (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSubprocess) run = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* A run and readers starting together on a new history (the app and the CLI, or a
+   * test polling a log): one of them turns WAL mode on under the others, which SQLite
+   * reports as "database is locked" without waiting. Nobody may fail for it. */
+  GSubprocess *readers[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      readers[i] = spawn_cli ("", (const char * const []) { "runs", f->dir, NULL });
+      if (i == 1)
+        run = spawn_cli ("hang", (const char * const []) { "run", f->dir, WORKFLOW, "--bizdate", "20251031", NULL });
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autofree char *reader_out = NULL;
+      g_autofree char *reader_err = NULL;
+
+      g_subprocess_communicate_utf8 (readers[i], NULL, NULL, &reader_out, &reader_err, NULL);
+      g_test_message ("reader %u: %s%s", i, reader_out, reader_err);
+      g_assert_null (strstr (reader_err, "locked"));
+      g_assert_cmpint (g_subprocess_get_exit_status (readers[i]), ==, 0);
+      g_object_unref (readers[i]);
+    }
+  wait_for_log (f, run, "ods_raw_log_d_2oss_spark", "test executor: waiting until cancelled");
+  g_subprocess_send_signal (run, SIGTERM);
+  g_subprocess_communicate_utf8 (run, NULL, NULL, &out, &err, NULL);
+  g_assert_null (strstr (err, "locked"));
+  g_assert_cmpint (g_subprocess_get_exit_status (run), ==, 1);
+  assert_contains (out, "Run 1 was cancelled: the run was cancelled\n");
+}
+
+static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
@@ -459,6 +497,7 @@ main (int   argc,
   ADD ("backfill", test_backfill);
   ADD ("crash-recovery", test_crash_recovery);
   ADD ("interrupt", test_interrupt);
+  ADD ("concurrent-first-open", test_concurrent_first_open);
   ADD ("usage-errors", test_usage_errors);
 
   return g_test_run ();

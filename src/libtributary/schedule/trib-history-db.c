@@ -309,6 +309,28 @@ recover_orphans (TribHistoryCore  *core,
   return TRUE;
 }
 
+/* Two processes opening a new database at once (the app and a CLI, or two CLIs) can
+ * meet while one of them turns on WAL mode; SQLite then answers "locked" without
+ * waiting, so wait here, for as long as the busy timeout would. */
+static gboolean
+exec_waiting (TribHistoryCore  *core,
+              const char       *sql,
+              GError          **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int rc;
+
+  while ((rc = sqlite3_exec (core->db, sql, NULL, NULL, NULL)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      if (g_get_monotonic_time () > deadline)
+        break;
+      g_usleep (20 * 1000);
+    }
+  if (rc != SQLITE_OK)
+    return _trib_history_sql_error (core, error);
+  return TRUE;
+}
+
 gboolean
 _trib_history_core_open (TribHistoryCore  *core,
                          GError          **error)
@@ -333,12 +355,12 @@ _trib_history_core_open (TribHistoryCore  *core,
   sqlite3_busy_timeout (core->db, 10000);
   /* WAL: readers in other processes never block the writer, and a crash leaves a
    * consistent database. NORMAL is safe against a process crash in WAL mode. */
-  if (!_trib_history_core_exec (core, "PRAGMA journal_mode = WAL", error) ||
-      !_trib_history_core_exec (core, "PRAGMA synchronous = NORMAL", error) ||
-      !_trib_history_core_exec (core, "PRAGMA foreign_keys = ON", error))
+  if (!exec_waiting (core, "PRAGMA journal_mode = WAL", error) ||
+      !exec_waiting (core, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_waiting (core, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
-  if (!_trib_history_core_exec (core, "BEGIN IMMEDIATE", error))
+  if (!exec_waiting (core, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   stmt = _trib_history_prepare (core, "PRAGMA user_version", error);
