@@ -39,8 +39,10 @@
 static char *
 node_json (const char *id)
 {
-  return g_strdup_printf ("      {\"id\": \"%s\", \"name\": \"%s\", \"script\": {\"runtime\": {\"command\": \"VIRTUAL\"}, "
-                          "\"content\": \"\", \"parameters\": [{\"name\": \"bizdate\", \"value\": \"$[yyyymmdd-1]\"}]}, "
+  return g_strdup_printf ("      {\"id\": \"%s\", \"name\": \"%s\", \"script\": {\"runtime\": "
+                          "{\"command\": \"VIRTUAL\"}, "
+                          "\"content\": \"\", \"parameters\": [{\"name\": \"bizdate\", \"value\": "
+                          "\"$[yyyymmdd-1]\"}]}, "
                           "\"recurrence\": \"Normal\", \"rerunMode\": \"Allowed\"}", id, id);
 }
 
@@ -59,7 +61,8 @@ generate_workflow (guint  n_nodes,
 
   *n_edges = 0;
   g_string_append (nodes, start);
-  g_string_append (flow, "      {\"nodeId\": \"start\", \"depends\": [{\"output\": \"bench_root\", \"type\": \"Normal\"}]}");
+  g_string_append (flow, "      {\"nodeId\": \"start\", \"depends\": [{\"output\": \"bench_root\", "
+                         "\"type\": \"Normal\"}]}");
 
   for (guint i = 0; i < n_middle; i++)
     {
@@ -106,7 +109,8 @@ generate_workflow (guint  n_nodes,
   g_string_append (flow, "]}");
 
   text = g_strdup_printf ("{\n  \"version\": \"1.1.0\",\n  \"kind\": \"CycleWorkflow\",\n"
-                          "  \"metadata\": {\"name\": \"bench\"},\n  \"spec\": {\n    \"nodes\": [\n%s\n    ],\n"
+                          "  \"metadata\": {\"name\": \"bench\"},\n  \"spec\": {\n    \"nodes\": "
+                          "[\n%s\n    ],\n"
                           "    \"flow\": [\n%s\n    ]\n  }\n}\n", nodes->str, flow->str);
   g_string_free (nodes, TRUE);
   g_string_free (flow, TRUE);
@@ -137,8 +141,8 @@ topological_walk (TribWorkflow *workflow)
   for (guint i = 0; i < g_list_model_get_n_items (dependencies); i++)
     {
       g_autoptr(TribDependency) dependency = g_list_model_get_item (dependencies, i);
-      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (index, trib_dependency_get_upstream_id (dependency) ?
-                                                                 trib_dependency_get_upstream_id (dependency) : ""));
+      const char *upstream = trib_dependency_get_upstream_id (dependency);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (index, upstream ? upstream : ""));
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (index, trib_dependency_get_node_id (dependency)));
 
       if (from == 0 || to == 0)
@@ -309,7 +313,8 @@ main (int   argc,
   qsort (total, repeat, sizeof (double), compare_doubles);
   qsort (create, repeat, sizeof (double), compare_doubles);
 
-  printf ("bench-runner: %d zero-load nodes, %u dependencies (fan-out up to %d, fan-in up to %d), median of %d\n",
+  printf ("bench-runner: %d zero-load nodes, %u dependencies (fan-out up to %d, fan-in up to %d), "
+          "median of %d\n",
           n_nodes, n_edges, WIDTH, WIDTH, repeat);
   printf ("  %-66s %10.2f µs/node   VmHWM %6.1f MiB\n",
           "baseline: Kahn's topological walk (no threads, history, parameters)", baseline[repeat / 2], baseline_peak);

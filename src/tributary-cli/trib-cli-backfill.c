@@ -139,7 +139,8 @@ print_preview (TribBackfill *backfill,
           for (guint j = 0; j < g_list_model_get_n_items (instances); j++)
             {
               g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, j);
-              g_autoptr(JsonNode) parameters = trib_param_set_to_json (trib_node_instance_get_parameters (instance));
+              TribParamSet *set = trib_node_instance_get_parameters (instance);
+              g_autoptr(JsonNode) parameters = trib_param_set_to_json (set);
 
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "node");
@@ -174,7 +175,8 @@ print_preview (TribBackfill *backfill,
       for (guint j = 0; j < g_list_model_get_n_items (instances); j++)
         {
           g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, j);
-          g_autofree char *parameters = trib_param_set_to_string (trib_node_instance_get_parameters (instance));
+          TribParamSet *set = trib_node_instance_get_parameters (instance);
+          g_autofree char *parameters = trib_param_set_to_string (set);
 
           printf ("  %-30s %s\n", trib_node_instance_get_node_name (instance), parameters);
         }

@@ -31,8 +31,10 @@ trib_cli_open_history (const char    *command,
   if (trib_history_get_n_recovered (history) > 0)
     trib_cli_error (command,
                     g_dngettext (GETTEXT_PACKAGE,
-                                 "%u node instance was left running by a process that ended unexpectedly; it is now marked failed",
-                                 "%u node instances were left running by a process that ended unexpectedly; they are now marked failed",
+                                 "%u node instance was left running by a process that ended "
+                                 "unexpectedly; it is now marked failed",
+                                 "%u node instances were left running by a process that ended "
+                                 "unexpectedly; they are now marked failed",
                                  trib_history_get_n_recovered (history)),
                     trib_history_get_n_recovered (history));
   return history;
@@ -58,7 +60,8 @@ trib_cli_make_runner (const char    *command,
           return NULL;
         }
       /* Loud on purpose: nothing real runs. */
-      trib_cli_error (command, _("test only: a test executor stands in for the DI and EMR_SPARK_SQL nodes (%s)"),
+      trib_cli_error (command, _("test only: a test executor stands in for the DI and EMR_SPARK_SQL "
+                                 "nodes (%s)"),
                       test_executor ? "--test-executor" : TRIB_CLI_TEST_EXECUTOR_ENV);
       trib_runner_set_executor (runner, TRIB_NODE_KIND_DI, TRIB_EXECUTOR (executor));
       trib_runner_set_executor (runner, TRIB_NODE_KIND_EMR_SPARK_SQL, TRIB_EXECUTOR (executor));
@@ -291,7 +294,8 @@ trib_cli_reporter_run_started (TribCliReporter *reporter,
       json_builder_set_member_name (builder, "cyctime");
       json_builder_add_string_value (builder, cyctime);
       json_builder_set_member_name (builder, "timezone");
-      json_builder_add_string_value (builder, g_time_zone_get_identifier (g_date_time_get_timezone (trib_run_get_cyctime (run))));
+      json_builder_add_string_value (builder,
+                                     g_time_zone_get_identifier (g_date_time_get_timezone (trib_run_get_cyctime (run))));
       json_builder_set_member_name (builder, "nodes");
       json_builder_add_int_value (builder, g_list_model_get_n_items (trib_run_get_instances (run)));
       json_builder_end_object (builder);

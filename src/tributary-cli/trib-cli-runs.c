@@ -185,7 +185,8 @@ trib_cli_cmd_runs (int    argc,
       g_autofree char *duration = NULL;
       gint64 end = trib_run_record_get_ended (record);
 
-      duration = trib_cli_format_duration ((end > 0 ? end : g_get_real_time ()) - trib_run_record_get_started (record));
+      duration = trib_cli_format_duration ((end > 0 ? end : g_get_real_time ()) -
+                                          trib_run_record_get_started (record));
       printf ("%6" G_GINT64_FORMAT "  %-28s  %-8s  %-8s  %-10s  %-19s  %-9s  %s\n", trib_run_record_get_id (record),
               trib_run_record_get_workflow (record), trib_run_record_get_kind (record),
               trib_run_record_get_bizdate (record), trib_run_state_to_string (trib_run_record_get_state (record)),
@@ -241,7 +242,8 @@ trib_cli_cmd_log (int    argc,
       g_autoptr(GBytes) bytes = NULL;
       gboolean complete = FALSE;
 
-      bytes = trib_history_read_log (history, run_id, argv[3], offset, 1024 * 1024, &offset, &complete, &error);
+      bytes = trib_history_read_log (history, run_id, argv[3], offset, 1024 * 1024, &offset, &complete,
+                                     &error);
       if (bytes == NULL)
         {
           trib_cli_error ("log", "%s", error->message);

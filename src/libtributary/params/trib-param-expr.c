@@ -203,7 +203,8 @@ eval_bizdate (Parser  *self,
   /* ${name} is how code refers to a parameter; in a value it is not a date. */
   if (is_identifier (self->p, self->end) && strspn (body, "ymdhisYMDHIS24_") != strlen (body))
     return _trib_param_fail (self, self->dollar,
-                 _("\"${%s}\" at column %u is not a date format: in a parameter value, ${...} is the business date, as in ${yyyymmdd}"),
+                 _("\"${%s}\" at column %u is not a date format: in a parameter value, ${...} is the "
+                   "business date, as in ${yyyymmdd}"),
                  body, _trib_param_column_of (self, self->dollar));
 
   if (!_trib_param_parse_format (self, &format, FALSE))
@@ -215,7 +216,8 @@ eval_bizdate (Parser  *self,
     return FALSE;
   if (offset.den != 1)
     return _trib_param_fail (self, offset_at,
-                 _("the offset at column %u is not whole: ${...} moves by days, months or years; use $[...] for hours and minutes"),
+                 _("the offset at column %u is not whole: ${...} moves by days, months or years; use "
+                   "$[...] for hours and minutes"),
                  _trib_param_column_of (self, offset_at));
 
   if (self->context == NULL)
@@ -249,7 +251,8 @@ eval_system_name (Parser     *self,
 
   if (!trib_param_is_system_name (name))
     return _trib_param_fail (self, at,
-                 _("unknown system parameter \"$%s\" at column %u (there are $bizdate, $cyctime, $gmtdate, $bizmonth, $jobid, $nodeid and $taskid)"),
+                 _("unknown system parameter \"$%s\" at column %u (there are $bizdate, $cyctime, "
+                   "$gmtdate, $bizmonth, $jobid, $nodeid and $taskid)"),
                  name, _trib_param_column_of (self, at));
   if (ctx == NULL)
     return TRUE;

@@ -68,7 +68,8 @@ _trib_param_fail_unexpected (Parser     *self,
 
   text = g_strndup (at, g_utf8_next_char (at) - at);
   if (strchr ("YMDHIS", *at) != NULL)
-    return _trib_param_fail (self, at, _("unexpected \"%s\" at column %u (format letters are lower case: yyyy mm dd hh24 mi ss)"),
+    return _trib_param_fail (self, at, _("unexpected \"%s\" at column %u (format letters are lower "
+                                         "case: yyyy mm dd hh24 mi ss)"),
                  text, _trib_param_column_of (self, at));
   if (*at == ' ' || *at == '\t')
     return _trib_param_fail (self, at, _("unexpected space at column %u"), _trib_param_column_of (self, at));
@@ -338,7 +339,8 @@ _trib_param_parse_format (Parser   *self,
       if (!with_time && token.kind >= TOKEN_HH24)
         {
           g_autofree char *text = g_strndup (p, length);
-          return _trib_param_fail (self, p, _("\"%s\" at column %u needs $[...]: ${...} is the business date, to the day"),
+          return _trib_param_fail (self, p, _("\"%s\" at column %u needs $[...]: ${...} is the business "
+                                              "date, to the day"),
                        text, _trib_param_column_of (self, p));
         }
 

@@ -410,7 +410,8 @@ run_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   trib_run_start_finish (run, result, &error);
-  date_done (job->self, job->date, trib_run_get_state (run), error ? error->message : trib_run_get_message (run));
+  date_done (job->self, job->date, trib_run_get_state (run),
+             error ? error->message : trib_run_get_message (run));
   date_job_free (job);
 }
 

@@ -393,11 +393,13 @@ trib_cron_new (const char  *expression,
     {
       if (n == 5)
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                     _("cron \"%s\": expected 6 fields (second minute hour day-of-month month day-of-week) or 7 (and a year), got 5: a DataWorks cron starts with the second, as in \"00 30 00 * * ?\""),
+                     _("cron \"%s\": expected 6 fields (second minute hour day-of-month month "
+                       "day-of-week) or 7 (and a year), got 5: a DataWorks cron starts with the second, as in \"00 30 00 * * ?\""),
                      expression);
       else
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                     _("cron \"%s\": expected 6 fields (second minute hour day-of-month month day-of-week) or 7 (and a year), got %u"),
+                     _("cron \"%s\": expected 6 fields (second minute hour day-of-month month "
+                       "day-of-week) or 7 (and a year), got %u"),
                      expression, n);
       return NULL;
     }

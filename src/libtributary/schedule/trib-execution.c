@@ -64,7 +64,8 @@ _trib_json_node_deep_copy (JsonNode *node)
         g_autoptr(GList) members = json_object_get_members (object);
 
         for (const GList *l = members; l; l = l->next)
-          json_object_set_member (out, l->data, _trib_json_node_deep_copy (json_object_get_member (object, l->data)));
+          json_object_set_member (out, l->data,
+                                  _trib_json_node_deep_copy (json_object_get_member (object, l->data)));
         copy = json_node_alloc ();
         json_node_init_object (copy, out);
         return copy;

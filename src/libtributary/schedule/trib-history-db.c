@@ -251,7 +251,8 @@ recover_orphans (TribHistoryCore  *core,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _trib_history_prepare (core, "SELECT id, owner_host, owner_pid, owner_start FROM runs WHERE state = 'running'", error);
+  stmt = _trib_history_prepare (core, "SELECT id, owner_host, owner_pid, owner_start FROM runs "
+                                      "WHERE state = 'running'", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -274,7 +275,8 @@ recover_orphans (TribHistoryCore  *core,
       g_autofree char *line = NULL;
 
       /* Tell each abandoned instance's log what happened to it. */
-      stmt = _trib_history_prepare (core, "SELECT log_path FROM instances WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
+      stmt = _trib_history_prepare (core, "SELECT log_path FROM instances "
+                                          "WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
@@ -287,8 +289,9 @@ recover_orphans (TribHistoryCore  *core,
         }
       sqlite3_reset (stmt);
 
-      stmt = _trib_history_prepare (core, "UPDATE instances SET state = 'failed', ended_at = ?2, message = ?3 "
-                            "WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
+      stmt = _trib_history_prepare (core, "UPDATE instances SET state = 'failed', ended_at = ?2, "
+                                          "message = ?3 "
+                                          "WHERE run_id = ?1 AND state IN ('running', 'waiting')", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
@@ -297,7 +300,8 @@ recover_orphans (TribHistoryCore  *core,
       if (!step_done (core, stmt, error))
         return FALSE;
 
-      stmt = _trib_history_prepare (core, "UPDATE runs SET state = 'failed', ended_at = ?2, message = ?3 WHERE id = ?1", error);
+      stmt = _trib_history_prepare (core, "UPDATE runs SET state = 'failed', ended_at = ?2, message = ?3 "
+                                          "WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
@@ -417,9 +421,10 @@ _trib_history_core_insert_run (TribHistoryCore          *core,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _trib_history_prepare (core, "INSERT INTO runs (workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, "
-                        "state, created_at, started_at, backfill_id, owner_host, owner_pid, owner_start) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?8, ?9, ?10, ?11, ?12)", error);
+  stmt = _trib_history_prepare (core, "INSERT INTO runs (workflow, workflow_name, kind, scope, bizdate, "
+                                      "cyctime, timezone, state, created_at, started_at, backfill_id, "
+                                      "owner_host, owner_pid, owner_start) VALUES "
+                                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return FALSE;
   _trib_history_bind_text (stmt, 1, run->workflow);
@@ -444,8 +449,9 @@ _trib_history_core_insert_run (TribHistoryCore          *core,
       g_autofree char *log_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%03u-%s.log",
                                                    TRIB_HISTORY_LOGS_DIR, *run_id, i, file);
 
-      stmt = _trib_history_prepare (core, "INSERT INTO instances (run_id, position, node_id, node_name, command, state, "
-                            "max_attempts, log_path) VALUES (?1, ?2, ?3, ?4, ?5, 'not-run', ?6, ?7)", error);
+      stmt = _trib_history_prepare (core, "INSERT INTO instances (run_id, position, node_id, node_name, "
+                                          "command, state, max_attempts, log_path) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, 'not-run', ?6, ?7)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *run_id);
@@ -473,7 +479,8 @@ _trib_history_core_begin_rerun (TribHistoryCore  *core,
   sqlite3_stmt *stmt;
   gboolean alive;
 
-  stmt = _trib_history_prepare (core, "SELECT state, owner_host, owner_pid, owner_start FROM runs WHERE id = ?1", error);
+  stmt = _trib_history_prepare (core, "SELECT state, owner_host, owner_pid, owner_start FROM runs "
+                                      "WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run_id);
@@ -514,8 +521,9 @@ _trib_history_core_update_run (TribHistoryCore  *core,
                                const char       *message,
                                GError          **error)
 {
-  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE runs SET state = ?2, started_at = COALESCE (?3, started_at), "
-                                      "ended_at = ?4, message = ?5 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE runs SET state = ?2, "
+                                                    "started_at = COALESCE (?3, started_at), "
+                                                    "ended_at = ?4, message = ?5 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -537,8 +545,9 @@ _trib_history_core_update_instance (TribHistoryCore  *core,
                                     const char       *message,
                                     GError          **error)
 {
-  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE instances SET state = ?2, attempts = ?3, started_at = ?4, "
-                                      "ended_at = ?5, message = ?6 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "UPDATE instances SET state = ?2, attempts = ?3, "
+                                                    "started_at = ?4, ended_at = ?5, message = ?6 "
+                                                    "WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;

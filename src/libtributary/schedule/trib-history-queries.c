@@ -19,7 +19,8 @@ fill_counts (TribHistoryCore    *core,
              TribRunRecordData  *data,
              GError            **error)
 {
-  sqlite3_stmt *stmt = _trib_history_prepare (core, "SELECT state, count(*) FROM instances WHERE run_id = ?1 GROUP BY state", error);
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "SELECT state, count(*) FROM instances "
+                                                    "WHERE run_id = ?1 GROUP BY state", error);
   int rc;
 
   if (stmt == NULL)
@@ -103,8 +104,9 @@ _trib_history_core_list_runs (TribHistoryCore  *core,
                               GError          **error)
 {
   sqlite3_stmt *stmt = _trib_history_prepare (core, "SELECT " RUN_COLUMNS " FROM runs "
-                                      "WHERE (?1 IS NULL OR workflow = ?1 OR workflow_name = ?1) "
-                                      "AND (?2 <= 0 OR id < ?2) ORDER BY id DESC LIMIT ?3", error);
+                                                    "WHERE (?1 IS NULL OR workflow = ?1 OR "
+                                                    "workflow_name = ?1) "
+                                                    "AND (?2 <= 0 OR id < ?2) ORDER BY id DESC LIMIT ?3", error);
 
   if (stmt == NULL)
     return NULL;
@@ -119,7 +121,8 @@ _trib_history_core_get_run (TribHistoryCore  *core,
                             gint64            run_id,
                             GError          **error)
 {
-  sqlite3_stmt *stmt = _trib_history_prepare (core, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _trib_history_prepare (core, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1",
+                                                    error);
   g_autoptr(GPtrArray) records = NULL;
 
   if (stmt == NULL)
@@ -145,9 +148,10 @@ _trib_history_core_list_instances (TribHistoryCore  *core,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _trib_history_prepare (core, "SELECT id, run_id, position, node_id, node_name, command, state, attempts, max_attempts, "
-                        "started_at, ended_at, message, log_path, params FROM instances "
-                        "WHERE run_id = ?1 ORDER BY position", error);
+  stmt = _trib_history_prepare (core, "SELECT id, run_id, position, node_id, node_name, command, state, "
+                                      "attempts, max_attempts, started_at, ended_at, message, log_path, "
+                                      "params "
+                                      "FROM instances WHERE run_id = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, run_id);
@@ -203,8 +207,9 @@ _trib_history_core_read_log (TribHistoryCore  *core,
   /* Lines written earlier in this batch may still sit in a stdio buffer. */
   _trib_history_core_flush_logs (core);
 
-  stmt = _trib_history_prepare (core, "SELECT i.log_path, i.state, r.state FROM instances i JOIN runs r ON r.id = i.run_id "
-                        "WHERE i.run_id = ?1 AND (i.node_id = ?2 OR i.node_name = ?2)", error);
+  stmt = _trib_history_prepare (core, "SELECT i.log_path, i.state, r.state FROM instances i "
+                                      "JOIN runs r ON r.id = i.run_id "
+                                      "WHERE i.run_id = ?1 AND (i.node_id = ?2 OR i.node_name = ?2)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, run_id);

@@ -191,7 +191,8 @@ op_update_run (TribHistoryCore  *core,
 {
   Update *u = data;
 
-  return _trib_history_core_update_run (core, u->id, (TribRunState) u->state, u->started, u->ended, u->text, error);
+  return _trib_history_core_update_run (core, u->id, (TribRunState) u->state, u->started, u->ended,
+                                        u->text, error);
 }
 
 void

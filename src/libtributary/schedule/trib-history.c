@@ -331,7 +331,8 @@ trib_history_open_async (GFile               *state_directory,
   g_return_if_fail (G_IS_FILE (state_directory));
 
   self = history_new (state_directory);
-  _trib_history_run_async (self, op_open, NULL, NULL, TRUE, trib_history_open_async, cancellable, callback, user_data);
+  _trib_history_run_async (self, op_open, NULL, NULL, TRUE, trib_history_open_async,
+                           cancellable, callback, user_data);
 }
 
 TribHistory *
@@ -651,7 +652,8 @@ trib_history_read_log_async (TribHistory         *self,
   g_return_if_fail (TRIB_IS_HISTORY (self));
   g_return_if_fail (node != NULL);
 
-  _trib_history_run_async (self, op_read_log, log_query_new (run_id, node, offset, max_bytes), query_free, FALSE,
+  _trib_history_run_async (self, op_read_log, log_query_new (run_id, node, offset, max_bytes), query_free,
+                           FALSE,
                            trib_history_read_log_async, cancellable, callback, user_data);
 }
 

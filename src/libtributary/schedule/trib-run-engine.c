@@ -362,7 +362,8 @@ finish (TribRun *self)
   else if (n_held > 0)
     {
       state = TRIB_RUN_STATE_INCOMPLETE;
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node did not run: a frozen node holds it back",
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node did not run: a frozen node "
+                                                               "holds it back",
                                               "%u nodes did not run: frozen nodes hold them back", n_held), n_held);
     }
   else
@@ -422,7 +423,8 @@ _trib_run_advance (TribRun *self)
                                                            : _("a node outside the workflow: counted as done"));
         }
       else if (instance->recurrence == TRIB_RECURRENCE_SKIP)
-        settle (self, instance, TRIB_NODE_STATE_SKIPPED, _("dry-run (recurrence Skip): succeeded without running"));
+        settle (self, instance, TRIB_NODE_STATE_SKIPPED, _("dry-run (recurrence Skip): succeeded "
+                                                           "without running"));
       else
         {
           instance->queued = TRUE;
@@ -575,7 +577,8 @@ job_done_cb (gpointer user_data)
       settle (self, instance, TRIB_NODE_STATE_CANCELLED, message);
     }
   else
-    attempt_failed (self, instance, job->error ? job->error->message : _("the executor failed without saying why"));
+    attempt_failed (self, instance, job->error ? job->error->message : _("the executor failed without "
+                                                                         "saying why"));
 
   _trib_run_advance (self);
   _trib_runner_kick (self->runner);

@@ -212,10 +212,12 @@ select_for_rerun (TribRun               *run,
                        _("node %s may not be rerun: its rerun mode is Denied"), instance->node_name);
           return FALSE;
         }
-      if (ran && instance->rerun_mode == TRIB_RERUN_FAILURE_ALLOWED && trib_node_state_is_success (instance->state))
+      if (ran && instance->rerun_mode == TRIB_RERUN_FAILURE_ALLOWED &&
+          trib_node_state_is_success (instance->state))
         {
           g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                       _("node %s may be rerun only after it failed (its rerun mode is FailureAllowed), and it succeeded"),
+                       _("node %s may be rerun only after it failed (its rerun mode is FailureAllowed), "
+                         "and it succeeded"),
                        instance->node_name);
           return FALSE;
         }
@@ -408,11 +410,14 @@ _trib_run_planner_plan (TribRunner            *runner,
 
   for (guint i = 0; i < graph.edges->len; i += 2)
     {
-      TribNodeInstance *upstream = g_hash_table_lookup (run->by_node, g_ptr_array_index (graph.edges, i));
-      TribNodeInstance *downstream = g_hash_table_lookup (run->by_node, g_ptr_array_index (graph.edges, i + 1));
+      const char *from = g_ptr_array_index (graph.edges, i);
+      const char *to = g_ptr_array_index (graph.edges, i + 1);
+      TribNodeInstance *upstream = g_hash_table_lookup (run->by_node, from);
+      TribNodeInstance *downstream = g_hash_table_lookup (run->by_node, to);
 
-      if (upstream && downstream && g_strcmp0 (upstream->node_id, g_ptr_array_index (graph.edges, i)) == 0 &&
-          g_strcmp0 (downstream->node_id, g_ptr_array_index (graph.edges, i + 1)) == 0)
+      /* by_node also has names; an edge is between ids. */
+      if (upstream && downstream && g_strcmp0 (upstream->node_id, from) == 0 &&
+          g_strcmp0 (downstream->node_id, to) == 0)
         _trib_run_link (run, upstream, downstream);
     }
 
@@ -483,7 +488,8 @@ _trib_run_planner_record (TribRunner  *runner,
 
           if (!instance->selected)
             continue;
-          _trib_history_update_instance (history, instance->id, TRIB_NODE_STATE_NOT_RUN, instance->attempt, 0, 0, NULL);
+          _trib_history_update_instance (history, instance->id, TRIB_NODE_STATE_NOT_RUN, instance->attempt,
+                                         0, 0, NULL);
           save_parameters (history, instance);
         }
       return TRUE;

@@ -473,7 +473,8 @@ trib_run_start_async (TribRun             *self,
   _trib_runner_run_started (self->runner, self);
 
   /* Every signal comes from the main context, the first one too. */
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, begin_cb, g_object_ref (self), g_object_unref);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, begin_cb,
+                              g_object_ref (self), g_object_unref);
 }
 
 gboolean

@@ -121,7 +121,8 @@ parse_action (const char  *text,
 
 invalid:
   g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-               _("test executor: \"%s\" is not an action (ok, fail[:MESSAGE], flaky:N[:MESSAGE], sleep:MS, hang, log:TEXT, progress:F)"),
+               _("test executor: \"%s\" is not an action (ok, fail[:MESSAGE], flaky:N[:MESSAGE], "
+                 "sleep:MS, hang, log:TEXT, progress:F)"),
                text);
   return FALSE;
 }
@@ -270,7 +271,7 @@ run_actions (TribExecution  *execution,
             return FALSE;
           break;
         case ACTION_HANG:
-          trib_execution_log (execution, "test executor: waiting until cancelled");
+          trib_execution_log (execution, _("test executor: waiting until cancelled"));
           return wait_cancellable (-1, cancellable, error);
         case ACTION_LOG:
           trib_execution_log_text (execution, action->text);
@@ -310,13 +311,13 @@ trib_test_executor_run (TribExecutor   *executor,
   self->max_running = MAX (self->max_running, self->running);
   g_mutex_unlock (&self->mutex);
 
-  trib_execution_log (execution, "test executor standing in for %s node \"%s\", attempt %u of %u",
+  trib_execution_log (execution, _("test executor standing in for %s node \"%s\", attempt %u of %u"),
                       trib_node_get_command (node), trib_node_get_display_name (node),
                       trib_execution_get_attempt (execution), trib_execution_get_max_attempts (execution));
-  trib_execution_log (execution, "parameters: %s", parameters);
+  trib_execution_log (execution, _("parameters: %s"), parameters);
   if (code && *code)
     {
-      trib_execution_log (execution, "code:");
+      trib_execution_log (execution, _("code:"));
       trib_execution_log_text (execution, code);
     }
 
@@ -324,8 +325,8 @@ trib_test_executor_run (TribExecutor   *executor,
   if (ok)
     {
       trib_execution_set_progress (execution, 1.0);
-      trib_execution_set_summary (execution, "test executor: ok");
-      trib_execution_log (execution, "test executor: ok");
+      trib_execution_set_summary (execution, _("test executor: ok"));
+      trib_execution_log (execution, _("test executor: ok"));
     }
 
   g_mutex_lock (&self->mutex);
