@@ -403,6 +403,7 @@ test_rerun_from_failed (RunFixture    *f,
   g_autoptr(TribRun) again = NULL;
   g_autoptr(TribInstanceRecord) user_before = NULL;
   g_autoptr(TribInstanceRecord) user_after = NULL;
+  g_autoptr(TribInstanceRecord) sql_after = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autofree char *log = NULL;
   TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
@@ -445,6 +446,13 @@ test_rerun_from_failed (RunFixture    *f,
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 1);
   g_assert_cmpint (trib_run_record_get_state (g_ptr_array_index (runs, 0)), ==, TRIB_RUN_STATE_SUCCESS);
+  g_assert_cmpstr (trib_run_record_get_message (g_ptr_array_index (runs, 0)), ==, "all 5 nodes succeeded");
+  /* It started when it first started, and ended when the rerun did. */
+  g_assert_cmpint (trib_run_record_get_started (g_ptr_array_index (runs, 0)), <=,
+                   trib_instance_record_get_started (user_before));
+  sql_after = run_fixture_instance_record (f, 1, RAW_SQL);
+  g_assert_cmpint (trib_run_record_get_ended (g_ptr_array_index (runs, 0)), >=,
+                   trib_instance_record_get_ended (sql_after));
 
   /* One log, both attempts. */
   log = run_fixture_read_log (f, trib_run_get_id (rerun), RAW_SYNC);

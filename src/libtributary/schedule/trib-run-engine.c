@@ -446,7 +446,9 @@ void
 _trib_run_begin (TribRun *self)
 {
   self->started_us = g_get_real_time ();
-  _trib_history_update_run (self->history, self->id, TRIB_RUN_STATE_RUNNING, self->started_us, 0, NULL);
+  /* A rerun keeps the time its run first started. */
+  _trib_history_update_run (self->history, self->id, TRIB_RUN_STATE_RUNNING,
+                            self->rerun ? 0 : self->started_us, 0, NULL);
 
   for (guint i = 0; i < self->instances->len; i++)
     {
