@@ -907,6 +907,39 @@ test_async_create (RunFixture    *f,
 }
 
 static void
+progress_cb (TribRun          *run,
+             TribNodeInstance *instance,
+             double            fraction,
+             GString          *seen)
+{
+  g_string_append_printf (seen, "%s %.2f %.2f;", trib_node_instance_get_node_name (instance), fraction,
+                          trib_node_instance_get_progress (instance));
+}
+
+static void
+test_progress (RunFixture    *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) cyctime = run_fixture_cyctime (f, "20251031");
+  g_autoptr(TribRun) run = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
+
+  /* Executors report progress from their thread; it arrives in the main context. */
+  run_fixture_set_spec (f, RAW_SYNC "=progress:0.25+sleep:30+progress:0.5+sleep:30");
+  options.cyctime = cyctime;
+  options.scope = TRIB_RUN_SCOPE_NODE;
+  options.node = RAW_SYNC;
+  run = run_fixture_create (f, &options);
+  g_signal_connect (run, "node-progress", G_CALLBACK (progress_cb), seen);
+  g_assert_true (run_fixture_wait (f, run, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==,
+                   RAW_SYNC " 0.25 0.25;" RAW_SYNC " 0.50 0.50;" RAW_SYNC " 1.00 1.00;");
+}
+
+static void
 fixture_set_up (RunFixture    *f,
                 gconstpointer  data)
 {
@@ -943,6 +976,7 @@ main (int   argc,
   ADD ("refusals", test_refusals);
   ADD ("planned-run", test_planned_run);
   ADD ("concurrency", test_concurrency);
+  ADD ("progress", test_progress);
   ADD ("log-streaming", test_log_streaming);
   ADD ("signals-in-starter-context", test_signals_in_starter_context);
   ADD ("async-create", test_async_create);

@@ -121,6 +121,15 @@ trib_runner_init (TribRunner *self)
   self->active_runs = g_ptr_array_new ();
 }
 
+/* The executors this build has, for every runner the app and the CLI make. The batch
+ * sync engine adds trib_runner_set_executor (self, TRIB_NODE_KIND_DI, ...) here, the
+ * Spark SQL client the same for TRIB_NODE_KIND_EMR_SPARK_SQL. Until they do, runs of
+ * those nodes are refused with an error that names each node. */
+static void
+register_builtin_executors (TribRunner *self)
+{
+}
+
 TribRunner *
 trib_runner_new (TribWorkspace *workspace,
                  TribHistory   *history)
@@ -133,8 +142,7 @@ trib_runner_new (TribWorkspace *workspace,
   self = g_object_new (TRIB_TYPE_RUNNER, NULL);
   self->workspace = g_object_ref (workspace);
   self->history = g_object_ref (history);
-  /* The sync (DI) and Spark SQL (EMR_SPARK_SQL) executors register here when they
-   * exist; until then those nodes are refused with a message that names them. */
+  register_builtin_executors (self);
   return self;
 }
 
