@@ -88,7 +88,8 @@ GDateTime      *trib_runner_dup_default_cyctime  (TribRunner           *self,
 /* Everything a run would do, without doing it: the instances with their resolved
  * parameters and substituted code, after the checks of the definitions (a valid
  * workflow, parameters that resolve, code whose ${name} are all defined). The result
- * cannot be started; its id is 0. */
+ * cannot be started; its id is 0. With options->rerun_of it reads the history, and so
+ * blocks: a UI previews reruns through trib_runner_create_run_async() instead. */
 TribRun        *trib_runner_plan_run             (TribRunner           *self,
                                                   TribWorkflow         *workflow,
                                                   const TribRunOptions *options,
