@@ -56,6 +56,7 @@
 #include "trib-hs2-protocol.h"
 #include "trib-hs2-result-set.h"
 #include "trib-hs2-splitter.h"
+#include "trib-spark-sql-executor.h"
 
 #include "trib-init.h"
 

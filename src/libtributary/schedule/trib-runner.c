@@ -121,13 +121,33 @@ trib_runner_init (TribRunner *self)
   self->active_runs = g_ptr_array_new ();
 }
 
-/* The executors this build has, for every runner the app and the CLI make. The batch
- * sync engine adds trib_runner_set_executor (self, TRIB_NODE_KIND_DI, ...) here, the
- * Spark SQL client the same for TRIB_NODE_KIND_EMR_SPARK_SQL. Until they do, runs of
- * those nodes are refused with an error that names each node. */
+/* The executors this build has, given to every runner the app and the CLI make. The
+ * layers that implement them (sync, hs2) register them through trib_init (), so this
+ * layer never depends on theirs. A kind without one is refused with an error that
+ * names each node. */
+static GMutex default_executors_lock;
+static TribExecutor *default_executors[TRIB_NODE_KIND_REFERENCE + 1];
+
+void
+trib_runner_register_default_executor (TribNodeKind  kind,
+                                       TribExecutor *executor)
+{
+  g_return_if_fail (kind > TRIB_NODE_KIND_UNKNOWN && kind <= TRIB_NODE_KIND_REFERENCE);
+  g_return_if_fail (!executor || TRIB_IS_EXECUTOR (executor));
+
+  g_mutex_lock (&default_executors_lock);
+  g_set_object (&default_executors[kind], executor);
+  g_mutex_unlock (&default_executors_lock);
+}
+
 static void
 register_builtin_executors (TribRunner *self)
 {
+  g_mutex_lock (&default_executors_lock);
+  for (guint kind = 0; kind < G_N_ELEMENTS (default_executors); kind++)
+    if (default_executors[kind])
+      trib_runner_set_executor (self, kind, default_executors[kind]);
+  g_mutex_unlock (&default_executors_lock);
 }
 
 TribRunner *

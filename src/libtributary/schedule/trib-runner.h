@@ -72,6 +72,10 @@ void            trib_runner_set_executor         (TribRunner           *self,
                                                   TribExecutor         *executor);
 TribExecutor   *trib_runner_get_executor         (TribRunner           *self,
                                                   TribNodeKind          kind);
+/* The executor every runner created afterwards starts with for @kind (trib_init ()
+ * registers those of this build). */
+void            trib_runner_register_default_executor (TribNodeKind    kind,
+                                                       TribExecutor   *executor);
 
 /* The scheduled time of the instance whose business date is @bizdate ("YYYYMMDD"):
  * the next day at the time the workflow's start node is scheduled (its cron; 00:00:00
