@@ -211,8 +211,7 @@ test_no_executor (Fixture       *f,
   g_assert_cmpstr (f->out, ==, "");
   g_assert_cmpstr (f->err, ==,
                    "tributary-cli run: this build cannot run these nodes yet, it has no executor for their type: "
-                   "ods_raw_log_d_2oss_spark (DI), ods_user_info_d_2oss_spark (DI), "
-                   "ods_raw_log_d_spark (EMR_SPARK_SQL), ods_user_info_d_spark (EMR_SPARK_SQL)\n");
+                   "ods_raw_log_d_2oss_spark (DI), ods_user_info_d_2oss_spark (DI)\n");
 
   /* The start node alone needs no executor. */
   g_assert_cmpint (CLI (f, NULL, "run", f->dir, WORKFLOW, "--node", "workshop_start_spark"), ==, 0);
