@@ -14,6 +14,24 @@
 #include "trib-workflow.h"
 #include "trib-workspace.h"
 
+#include "trib-civil-time.h"
+#include "trib-param-context.h"
+#include "trib-param-expr.h"
+#include "trib-param-set.h"
+
+#include "trib-backfill.h"
+#include "trib-cron.h"
+#include "trib-execution.h"
+#include "trib-executor.h"
+#include "trib-history.h"
+#include "trib-instance-record.h"
+#include "trib-node-instance.h"
+#include "trib-run.h"
+#include "trib-run-record.h"
+#include "trib-run-state.h"
+#include "trib-runner.h"
+#include "trib-test-executor.h"
+
 #include "trib-connectivity-result.h"
 #include "trib-connectivity.h"
 #include "trib-connector-error.h"
@@ -38,6 +56,7 @@
 #include "trib-hs2-protocol.h"
 #include "trib-hs2-result-set.h"
 #include "trib-hs2-splitter.h"
+#include "trib-spark-sql-executor.h"
 
 #include "trib-sync-config.h"
 #include "trib-sync-engine.h"

@@ -24,6 +24,9 @@ struct _TribWorkflow
   char       *saved_text;
   /* Diagnostics from parsing, kept across re-validation. */
   GPtrArray  *parse_diagnostics;
+  /* Node id -> TribNode, built on demand and dropped when the node list changes, so that
+   * validating or running a workflow of 1,000 nodes is not cubic. */
+  GHashTable *node_index;
 };
 
 JsonObject *_trib_workflow_root_object  (TribWorkflow *self);

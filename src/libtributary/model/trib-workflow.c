@@ -41,6 +41,7 @@ trib_workflow_finalize (GObject *object)
   g_clear_object (&self->diagnostics);
   g_clear_pointer (&self->saved_text, g_free);
   g_clear_pointer (&self->parse_diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_workflow_parent_class)->finalize (object);
 }
@@ -91,9 +92,20 @@ trib_workflow_class_init (TribWorkflowClass *klass)
 }
 
 static void
+nodes_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  TribWorkflow *self)
+{
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
+}
+
+static void
 trib_workflow_init (TribWorkflow *self)
 {
   self->nodes = g_list_store_new (TRIB_TYPE_NODE);
+  g_signal_connect (self->nodes, "items-changed", G_CALLBACK (nodes_changed_cb), self);
   self->dependencies = g_list_store_new (TRIB_TYPE_DEPENDENCY);
   self->diagnostics = g_list_store_new (TRIB_TYPE_DIAGNOSTIC);
   self->parse_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
@@ -581,18 +593,27 @@ TribNode *
 trib_workflow_lookup_node (TribWorkflow *self,
                            const char   *id)
 {
-  guint n;
-
   g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
-  for (guint i = 0; i < n; i++)
+  if (id == NULL)
+    return NULL;
+
+  if (self->node_index == NULL)
     {
-      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
-      if (g_strcmp0 (trib_node_get_id (node), id) == 0)
-        return node;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+      self->node_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+          const char *node_id = trib_node_get_id (node);
+
+          /* The first of two nodes with one id, as a search in file order finds it. */
+          if (node_id && !g_hash_table_contains (self->node_index, node_id))
+            g_hash_table_insert (self->node_index, g_strdup (node_id), node);
+        }
     }
-  return NULL;
+  return g_hash_table_lookup (self->node_index, id);
 }
 
 TribNode *

@@ -184,6 +184,18 @@ trib_sync_object_writer_prepare (TribSyncWriter  *writer,
   prefix_uri = trib_object_store_dup_uri (self->store, self->object);
   g_ptr_array_set_size (self->committed, 0);
 
+  if (self->write_mode != TRIB_SYNC_WRITE_MODE_NON_CONFLICT && TRIB_IS_S3_STORE (self->store))
+    {
+      /* One cheap request before anything is read, as DataX checks the bucket: a wrong
+       * bucket, key or endpoint fails now, not after the whole source was read. */
+      g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_s3_object_free);
+      g_autofree char *next = NULL;
+
+      if (!trib_s3_client_list_objects_page (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), self->object,
+                                             NULL, NULL, 1, some, NULL, &next, cancellable, error))
+        return store_failed (self, self->object, error);
+    }
+
   if (self->write_mode == TRIB_SYNC_WRITE_MODE_NON_CONFLICT)
     {
       g_autoptr(GPtrArray) existing = trib_object_store_list (self->store, self->object, cancellable, error);
