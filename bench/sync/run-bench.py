@@ -13,7 +13,10 @@ Run it under tests/harness/trib-peers --mariadb --s3 --http (run-bench.sh does).
      tributary       the tutorial's job shape (text, '|', one column, one object)
      curl | curl     curl URL | curl --aws-sigv4 -T - (one PUT)
 
-Each client runs in its own process; Tributary's peak memory is its process's maximum RSS.
+Each client runs in its own process; Tributary's peak memory is its process's VmHWM.
+"S3 completion" is the time the S3 server took over CompleteMultipartUpload: the test
+server (s3rver) reads every part back and writes the whole object again, where S3 and OSS
+answer in constant time, so the figures are also given without it.
 """
 
 import argparse
@@ -198,8 +201,13 @@ def bench_mysql(binary, rows, tmp, conf, compare, repeat):
         best["samples"] = [round(r["seconds"], 3) for r in samples[name]]
         results.append((name, best))
 
+    same = True
     with open(outfile, "rb") as a, open(object_path(key), "rb") as b:
-        same = a.read() == b.read()
+        while same:
+            x, y = a.read(1 << 20), b.read(1 << 20)
+            same = x == y
+            if not x:
+                break
     os.unlink(outfile)
     if not same:
         sys.exit("Tributary's object differs from INTO OUTFILE's file for %d rows" % rows)
@@ -258,14 +266,14 @@ def bench_http(binary, megabytes, tmp, conf):
 def print_table(title, results):
     print()
     print(title)
-    print("  %-16s %9s %11s %10s %13s %13s  %s" % ("", "seconds", "vs first", "MB/s", "peak RSS MiB",
-                                                   "completion s", "samples"))
+    print("  %-16s %9s %11s %10s %13s %18s  %s" % ("", "seconds", "vs first", "MB/s", "peak RSS MiB",
+                                                   "S3 completion s", "samples"))
     base = results[0][1]["seconds"]
     for name, r in results:
         rss = "%.1f" % (r["peak_rss_kb"] / 1024.0) if "peak_rss_kb" in r else "-"
-        commit = "%.3f" % r["commit_seconds"] if "commit_seconds" in r else "-"
+        commit = "%.3f" % r["complete_seconds"] if r.get("complete_seconds") else "-"
         mbps = r["bytes"] / r["seconds"] / 1e6 if r.get("bytes", -1) > 0 else 0
-        print("  %-16s %9.3f %10.2fx %10.1f %13s %13s  %s" % (name, r["seconds"], r["seconds"] / base, mbps, rss,
+        print("  %-16s %9.3f %10.2fx %10.1f %13s %18s  %s" % (name, r["seconds"], r["seconds"] / base, mbps, rss,
                                                              commit, r.get("samples", "")))
 
 
@@ -304,8 +312,9 @@ def main():
             print("  %d rows: Tributary %.3f s vs client pipe %.3f s: %.2fx as fast (target > 1)" %
                   (n, t["seconds"], p["seconds"], p["seconds"] / t["seconds"]))
             print("  %d rows: Tributary %.3f s vs INTO OUTFILE %.3f s: %.2fx (target <= 1.5x);"
-                  " %.3f s of it is the S3 server completing the upload" %
-                  (n, t["seconds"], o["seconds"], t["seconds"] / o["seconds"], t["commit_seconds"]))
+                  " %.3f s of it is the S3 server completing the upload; without it %.2fx" %
+                  (n, t["seconds"], o["seconds"], t["seconds"] / o["seconds"], t["complete_seconds"],
+                   (t["seconds"] - t["complete_seconds"]) / o["seconds"]))
             print("  %d rows: Tributary to a local folder %.3f s: %.2fx INTO OUTFILE" %
                   (n, l["seconds"], l["seconds"] / o["seconds"]))
         if kind == "mysql":
@@ -314,8 +323,8 @@ def main():
             p, l, c = r["curl | curl"], r["tributary local"], r["curl > file"]
             print("  %.2f GB: Tributary %.3f s vs curl | curl %.3f s: %.2fx (target <= 1.1x);"
                   " without the S3 server's %.3f s completion: %.2fx" %
-                  (n / 1e9, t["seconds"], p["seconds"], t["seconds"] / p["seconds"], t["commit_seconds"],
-                   (t["seconds"] - t["commit_seconds"]) / p["seconds"]))
+                  (n / 1e9, t["seconds"], p["seconds"], t["seconds"] / p["seconds"], t["complete_seconds"],
+                   (t["seconds"] - t["complete_seconds"]) / p["seconds"]))
             print("  %.2f GB: Tributary to a local folder %.3f s vs curl > file %.3f s: %.2fx; peak RSS %.1f MiB" %
                   (n / 1e9, l["seconds"], c["seconds"], l["seconds"] / c["seconds"], t["peak_rss_kb"] / 1024.0))
 

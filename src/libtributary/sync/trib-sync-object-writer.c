@@ -133,8 +133,14 @@ commit_current (TribSyncObjectWriter  *self,
     return FALSE;
   if (!trib_object_writer_commit (self->current, cancellable, error))
     return store_failed (self, key, error);
-  trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" G_GUINT64_FORMAT " bytes)"),
-                     uri, trib_object_writer_get_bytes_written (self->current));
+  if (TRIB_IS_SYNC_S3_UPLOAD (self->current))
+    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
+                       _("Wrote %s (%" G_GUINT64_FORMAT " bytes; the server completed the upload in %.3f s)"),
+                       uri, trib_object_writer_get_bytes_written (self->current),
+                       trib_sync_s3_upload_get_complete_us (TRIB_SYNC_S3_UPLOAD (self->current)) / 1e6);
+  else
+    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" G_GUINT64_FORMAT " bytes)"),
+                       uri, trib_object_writer_get_bytes_written (self->current));
   g_clear_object (&self->current);
   g_ptr_array_add (self->committed, g_steal_pointer (&key));
   return TRUE;

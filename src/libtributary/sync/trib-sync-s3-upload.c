@@ -28,6 +28,7 @@ struct _TribSyncS3Upload
   guint             in_flight;
   GPtrArray        *etags;         /* part n at n - 1 */
   GError           *error;         /* the first failed part */
+  gint64            complete_us;
 };
 
 G_DEFINE_FINAL_TYPE (TribSyncS3Upload, trib_sync_s3_upload, TRIB_TYPE_OBJECT_WRITER)
@@ -187,8 +188,10 @@ trib_sync_s3_upload_commit (TribObjectWriter  *writer,
     return FALSE;
 
   g_ptr_array_add (self->etags, NULL);
+  self->complete_us = g_get_monotonic_time ();
   ok = trib_s3_client_complete_multipart_upload (self->client, key, self->upload_id,
                                                  (const char * const *) self->etags->pdata, cancellable, error);
+  self->complete_us = g_get_monotonic_time () - self->complete_us;
   g_ptr_array_remove_index (self->etags, self->etags->len - 1);
   if (ok)
     g_clear_pointer (&self->upload_id, g_free);
@@ -258,6 +261,13 @@ trib_sync_s3_upload_init (TribSyncS3Upload *self)
   self->etags = g_ptr_array_new_with_free_func (g_free);
   self->spare = g_ptr_array_new_with_free_func ((GDestroyNotify) g_byte_array_unref);
   self->uploads = g_cancellable_new ();
+}
+
+gint64
+trib_sync_s3_upload_get_complete_us (TribSyncS3Upload *self)
+{
+  g_return_val_if_fail (TRIB_IS_SYNC_S3_UPLOAD (self), 0);
+  return self->complete_us;
 }
 
 TribObjectWriter *

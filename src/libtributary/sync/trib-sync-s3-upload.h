@@ -24,9 +24,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribSyncS3Upload, trib_sync_s3_upload, TRIB, SYNC_S3_UPLOAD, TribObjectWriter)
 
-TribObjectWriter *trib_sync_s3_upload_new (TribS3Client *client,
-                                           const char   *key,
-                                           gsize         part_size,
-                                           guint         max_parallel);
+TribObjectWriter *trib_sync_s3_upload_new          (TribS3Client     *client,
+                                                    const char       *key,
+                                                    gsize             part_size,
+                                                    guint             max_parallel);
+/* How long the server took over CompleteMultipartUpload, after a commit (0 before). */
+gint64            trib_sync_s3_upload_get_complete_us (TribSyncS3Upload *self);
 
 G_END_DECLS
