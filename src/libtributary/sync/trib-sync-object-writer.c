@@ -248,7 +248,7 @@ trib_sync_object_writer_write_batch (TribSyncWriter       *writer,
   for (guint i = 0; i < batch->n_records; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      guint start = self->chunk->len;
+      guint start;
       guint length;
 
       if (self->current == NULL && !open_object (self, cancellable, error))
