@@ -58,6 +58,17 @@
 #include "trib-hs2-splitter.h"
 #include "trib-spark-sql-executor.h"
 
+#include "trib-sync-config.h"
+#include "trib-sync-engine.h"
+#include "trib-sync-error.h"
+#include "trib-sync-executor.h"
+#include "trib-sync-factory.h"
+#include "trib-sync-job.h"
+#include "trib-sync-object-writer.h"
+#include "trib-sync-plugin.h"
+#include "trib-sync-progress.h"
+#include "trib-sync-sources.h"
+
 #include "trib-init.h"
 
 #include "trib-demo.h"

@@ -23,6 +23,7 @@ struct _TribS3Client
   char            *sigv4;     /* "aws:amz:REGION:s3" */
   char            *ca_file;
   gboolean         path_style;
+  gboolean         unsigned_payload;  /* parts sent with "UNSIGNED-PAYLOAD" */
   TribCurlOptions  options;
   /* What the last request met, for the connectivity test. */
   GMutex           mutex;

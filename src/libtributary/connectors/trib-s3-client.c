@@ -160,6 +160,14 @@ trib_s3_client_get_path_style (TribS3Client *self)
   return self->path_style;
 }
 
+void
+trib_s3_client_set_unsigned_payload (TribS3Client *self,
+                                     gboolean      unsigned_payload)
+{
+  g_return_if_fail (TRIB_IS_S3_CLIENT (self));
+  self->unsigned_payload = !!unsigned_payload;
+}
+
 char *
 trib_s3_uri_encode (const char *text,
                     gboolean    keep_slash)
@@ -669,7 +677,8 @@ trib_s3_client_upload_part (TribS3Client  *self,
   g_return_val_if_fail (key != NULL && upload_id != NULL && data != NULL, NULL);
   g_return_val_if_fail (part_number >= 1 && part_number <= 10000, NULL);
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  hash = self->unsigned_payload ? g_strdup ("UNSIGNED-PAYLOAD")
+                                : g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   request = new_request (self, "PUT", key, params, hash, cancellable);
   set_upload (request, data);
   if (!perform (self, request, key, error))

@@ -39,6 +39,11 @@ TribS3Client *trib_s3_client_new                  (TribDataSource      *data_sou
 const char   *trib_s3_client_get_bucket           (TribS3Client        *self);
 const char   *trib_s3_client_get_region           (TribS3Client        *self);
 gboolean      trib_s3_client_get_path_style       (TribS3Client        *self);
+/* Sends UploadPart bodies with "UNSIGNED-PAYLOAD" as their payload hash, as curl
+ * --aws-sigv4 and the AWS SDKs over HTTPS do, instead of hashing every byte with SHA-256
+ * first; the requests are signed all the same. Off by default. */
+void          trib_s3_client_set_unsigned_payload (TribS3Client        *self,
+                                                   gboolean             unsigned_payload);
 /* The unsigned URL of @key (NULL: the bucket itself), path-style or virtual-hosted. */
 char         *trib_s3_client_dup_url              (TribS3Client        *self,
                                                    const char          *key);

@@ -1,0 +1,130 @@
+/* trib-sync-executor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-execution.h"
+#include "trib-sync-executor.h"
+#include "trib-sync-factory.h"
+
+/* DataX reports progress every ten seconds; the node's progress bar moves every second. */
+#define PROGRESS_LOG_INTERVAL (10 * G_USEC_PER_SEC)
+
+struct _TribSyncExecutor
+{
+  GObject parent_instance;
+};
+
+static void trib_sync_executor_iface_init (TribExecutorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TribSyncExecutor, trib_sync_executor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRIB_TYPE_EXECUTOR, trib_sync_executor_iface_init))
+
+typedef struct
+{
+  TribExecution *execution;
+  gint64         last_logged;
+} Attempt;
+
+static TribDataSource *
+lookup_cb (const char *name,
+           gpointer    user_data)
+{
+  TribDataSource *data_source = trib_execution_lookup_data_source (user_data, name);
+
+  return data_source ? g_object_ref (data_source) : NULL;
+}
+
+static void
+log_cb (TribSyncLogLevel  level,
+        const char       *line,
+        gpointer          user_data)
+{
+  Attempt *attempt = user_data;
+
+  trib_execution_log_text (attempt->execution, line);
+}
+
+static void
+progress_cb (const TribSyncProgress *progress,
+             gpointer                user_data)
+{
+  Attempt *attempt = user_data;
+
+  trib_execution_set_progress (attempt->execution, progress->fraction);
+  if (progress->elapsed_us - attempt->last_logged >= PROGRESS_LOG_INTERVAL)
+    {
+      g_autofree char *line = trib_sync_progress_format (progress);
+
+      attempt->last_logged = progress->elapsed_us;
+      trib_execution_log_text (attempt->execution, line);
+    }
+}
+
+static gboolean
+trib_sync_executor_run (TribExecutor   *executor,
+                        TribExecution  *execution,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_autoptr(TribSyncJob) job = NULL;
+  g_autoptr(TribSyncSources) sources = NULL;
+  g_autoptr(TribSyncEngine) engine = NULL;
+  g_autofree char *summary = NULL;
+  const TribSyncSummary *result;
+  Attempt attempt = { execution, 0 };
+  gboolean ok;
+
+  job = trib_sync_job_new_from_string (trib_execution_get_code (execution), -1, NULL, NULL, error);
+  if (job == NULL)
+    {
+      trib_execution_log_text (execution, (*error)->message);
+      return FALSE;
+    }
+
+  sources = trib_sync_sources_new (trib_execution_get_workspace_id (execution),
+                                   trib_execution_get_workspace_directory (execution),
+                                   lookup_cb, g_object_ref (execution), g_object_unref);
+  engine = trib_sync_engine_new_for_job (job, sources, error);
+  if (engine == NULL)
+    return FALSE;
+  trib_sync_engine_set_log_func (engine, log_cb, &attempt, NULL);
+  trib_sync_engine_set_progress_func (engine, progress_cb, &attempt, NULL);
+
+  ok = trib_sync_engine_run (engine, cancellable, error);
+
+  result = trib_sync_engine_get_summary (engine);
+  summary = g_strdup_printf (_("%" G_GUINT64_FORMAT " records read, %" G_GUINT64_FORMAT " written, %"
+                               G_GUINT64_FORMAT " dirty"),
+                             result->records_read, result->records_written, result->failures);
+  trib_execution_set_summary (execution, summary);
+  if (ok)
+    trib_execution_set_progress (execution, 1.0);
+  return ok;
+}
+
+static void
+trib_sync_executor_iface_init (TribExecutorInterface *iface)
+{
+  iface->run = trib_sync_executor_run;
+}
+
+static void
+trib_sync_executor_class_init (TribSyncExecutorClass *klass)
+{
+}
+
+static void
+trib_sync_executor_init (TribSyncExecutor *self)
+{
+}
+
+TribExecutor *
+trib_sync_executor_new (void)
+{
+  return g_object_new (TRIB_TYPE_SYNC_EXECUTOR, NULL);
+}

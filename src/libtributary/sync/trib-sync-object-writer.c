@@ -1,0 +1,483 @@
+/* trib-sync-object-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-sync-error.h"
+#include "trib-s3-store.h"
+#include "trib-secrets.h"
+#include "trib-sync-s3-upload.h"
+#include "trib-sync-object-writer.h"
+#include "trib-sync-sources.h"
+#include "trib-sync-text-writer.h"
+
+/* Formatted records are handed to the store in pieces of this size. */
+#define CHUNK_SIZE (1024 * 1024)
+/* S3 parts in flight at once. */
+#define PARALLEL_PARTS 3
+
+struct _TribSyncObjectWriter
+{
+  TribSyncWriter      parent_instance;
+
+  TribObjectStore    *store;
+  TribSyncSources    *sources;         /* to open the store in prepare */
+  char               *datasource;
+  TribSyncTextWriter *text;
+  TribSyncRun        *run;
+
+  char               *object;
+  char               *suffix;
+  char               *path;
+  TribSyncWriteMode   write_mode;
+  gboolean            single;
+  gboolean            generate_empty;
+  guint64             max_size;
+
+  char               *base_name;
+  guint               roll;
+  TribObjectWriter   *current;
+  guint64             current_size;
+  GByteArray         *chunk;
+  GByteArray         *record;
+  GPtrArray          *committed;
+  guint64             total_bytes;
+  GStrv               keys;
+};
+
+G_DEFINE_FINAL_TYPE (TribSyncObjectWriter, trib_sync_object_writer, TRIB_TYPE_SYNC_WRITER)
+
+static char *
+object_name (TribSyncObjectWriter *self,
+             guint                 roll)
+{
+  GString *name = g_string_new (self->base_name);
+
+  if (self->single)
+    return g_string_free (name, FALSE);
+  if (roll > 0)
+    g_string_append_printf (name, "_%u", roll);
+  if (self->suffix)
+    {
+      if (self->suffix[0] != '.')
+        g_string_append_c (name, '.');
+      g_string_append (name, self->suffix);
+    }
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+store_failed (TribSyncObjectWriter  *self,
+              const char            *key,
+              GError               **error)
+{
+  g_autofree char *uri = trib_object_store_dup_uri (self->store, key);
+
+  if (error && *error && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (error, _("cannot write %s: "), uri);
+  return FALSE;
+}
+
+static gboolean
+flush_chunk (TribSyncObjectWriter  *self,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  if (self->chunk->len == 0)
+    return TRUE;
+  if (!trib_object_writer_write (self->current, self->chunk->data, self->chunk->len, cancellable, error))
+    return store_failed (self, trib_object_writer_get_key (self->current), error);
+  self->total_bytes += self->chunk->len;
+  g_byte_array_set_size (self->chunk, 0);
+  return TRUE;
+}
+
+static gboolean
+open_object (TribSyncObjectWriter  *self,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  g_autofree char *key = object_name (self, self->roll);
+
+  /* S3: parts go up in parallel while the next one fills; other stores write their way. */
+  if (TRIB_IS_S3_STORE (self->store))
+    self->current = trib_sync_s3_upload_new (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), key,
+                                             trib_s3_store_get_part_size (TRIB_S3_STORE (self->store)),
+                                             PARALLEL_PARTS);
+  else
+    self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
+  if (self->current == NULL)
+    return store_failed (self, key, error);
+  self->current_size = 0;
+  if (!trib_sync_text_writer_append_header (self->text, self->chunk, error))
+    return FALSE;
+  self->current_size = self->chunk->len;
+  return TRUE;
+}
+
+static gboolean
+commit_current (TribSyncObjectWriter  *self,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  g_autofree char *key = g_strdup (trib_object_writer_get_key (self->current));
+  g_autofree char *uri = trib_object_store_dup_uri (self->store, key);
+
+  if (!flush_chunk (self, cancellable, error))
+    return FALSE;
+  if (!trib_object_writer_commit (self->current, cancellable, error))
+    return store_failed (self, key, error);
+  if (TRIB_IS_SYNC_S3_UPLOAD (self->current))
+    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
+                       _("Wrote %s (%" G_GUINT64_FORMAT " bytes; the server completed the upload in %.3f s)"),
+                       uri, trib_object_writer_get_bytes_written (self->current),
+                       trib_sync_s3_upload_get_complete_us (TRIB_SYNC_S3_UPLOAD (self->current)) / 1e6);
+  else
+    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" G_GUINT64_FORMAT " bytes)"),
+                       uri, trib_object_writer_get_bytes_written (self->current));
+  g_clear_object (&self->current);
+  g_ptr_array_add (self->committed, g_steal_pointer (&key));
+  return TRUE;
+}
+
+static gboolean
+open_store (TribSyncObjectWriter  *self,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  static const TribDataSourceKind kinds[] = {
+    TRIB_DATA_SOURCE_KIND_S3, TRIB_DATA_SOURCE_KIND_LOCAL, TRIB_DATA_SOURCE_KIND_UNKNOWN
+  };
+  g_autofree char *path = g_strdup_printf ("%s.datasource", self->path);
+  g_autoptr(TribDataSource) data_source = NULL;
+  g_autoptr(TribSecret) secret = NULL;
+
+  data_source = trib_sync_sources_lookup (self->sources, self->datasource, kinds, path, error);
+  if (data_source == NULL)
+    return FALSE;
+  secret = trib_sync_sources_dup_secret (self->sources, data_source, cancellable, error);
+  if (secret == NULL)
+    return FALSE;
+  self->store = trib_object_store_new_for_data_source (data_source, secret,
+                                                       trib_sync_sources_get_directory (self->sources), error);
+  if (self->store == NULL)
+    return FALSE;
+  /* S3's smallest parts: the least memory per part in flight, and the shortest wait for
+   * the last one before the upload completes. */
+  if (TRIB_IS_S3_STORE (self->store))
+    trib_s3_store_set_part_size (TRIB_S3_STORE (self->store), TRIB_S3_MIN_PART_SIZE);
+  return TRUE;
+}
+
+static gboolean
+trib_sync_object_writer_prepare (TribSyncWriter  *writer,
+                                 TribSyncRun     *run,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  TribSyncObjectWriter *self = TRIB_SYNC_OBJECT_WRITER (writer);
+  g_autofree char *prefix_uri = NULL;
+
+  self->run = run;
+  if (self->store == NULL && !open_store (self, cancellable, error))
+    return FALSE;
+  prefix_uri = trib_object_store_dup_uri (self->store, self->object);
+  g_ptr_array_set_size (self->committed, 0);
+
+  if (self->write_mode != TRIB_SYNC_WRITE_MODE_NON_CONFLICT && TRIB_IS_S3_STORE (self->store))
+    {
+      /* One cheap request before anything is read, as DataX checks the bucket: a wrong
+       * bucket, key or endpoint fails now, not after the whole source was read. */
+      g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_s3_object_free);
+      g_autofree char *next = NULL;
+
+      if (!trib_s3_client_list_objects_page (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), self->object,
+                                             NULL, NULL, 1, some, NULL, &next, cancellable, error))
+        return store_failed (self, self->object, error);
+    }
+
+  if (self->write_mode == TRIB_SYNC_WRITE_MODE_NON_CONFLICT)
+    {
+      g_autoptr(GPtrArray) existing = trib_object_store_list (self->store, self->object, cancellable, error);
+
+      if (existing == NULL)
+        return store_failed (self, self->object, error);
+      if (existing->len > 0)
+        {
+          const TribObjectInfo *first = g_ptr_array_index (existing, 0);
+
+          g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_CONFLICT,
+                       _("%s.writeMode: nonConflict, but %u objects already start with \"%s\", such as \"%s\""),
+                       self->path, existing->len, self->object, first->key);
+          return FALSE;
+        }
+    }
+
+  if (self->single)
+    self->base_name = g_strdup (self->object);
+  else
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      GString *compact = g_string_new (uuid);
+
+      g_string_replace (compact, "-", "", 0);
+      self->base_name = g_strdup_printf ("%s__%s", self->object, compact->str);
+      g_string_free (compact, TRUE);
+    }
+
+  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, self->single ? _("Writing one object at %s (writeMode %s)")
+                                                           : _("Writing objects under %s (writeMode %s)"),
+                     prefix_uri, trib_sync_write_mode_to_string (self->write_mode));
+  return TRUE;
+}
+
+static gboolean
+trib_sync_object_writer_write_batch (TribSyncWriter       *writer,
+                                     const TribSyncBatch  *batch,
+                                     GCancellable         *cancellable,
+                                     GError              **error)
+{
+  TribSyncObjectWriter *self = TRIB_SYNC_OBJECT_WRITER (writer);
+
+  for (guint i = 0; i < batch->n_records; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint start;
+      guint length;
+
+      if (self->current == NULL && !open_object (self, cancellable, error))
+        return FALSE;
+      start = self->chunk->len;
+
+      if (!trib_sync_text_writer_append_record (self->text, batch, i, self->chunk, &local_error))
+        {
+          g_autofree char *json = trib_sync_batch_dup_record_json (batch, i);
+
+          if (!g_error_matches (local_error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_RECORD))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!trib_sync_run_writer_dirty (self->run, local_error->message, json, error))
+            return FALSE;
+          continue;
+        }
+      length = self->chunk->len - start;
+
+      if (self->max_size > 0 && self->current_size > 0 && self->current_size + length > self->max_size)
+        {
+          /* This record starts the next object: keep it aside while the current one ends. */
+          g_byte_array_set_size (self->record, 0);
+          g_byte_array_append (self->record, self->chunk->data + start, length);
+          g_byte_array_set_size (self->chunk, start);
+          if (!commit_current (self, cancellable, error))
+            return FALSE;
+          self->roll++;
+          if (!open_object (self, cancellable, error))
+            return FALSE;
+          g_byte_array_append (self->chunk, self->record->data, self->record->len);
+        }
+      self->current_size += length;
+
+      if (self->chunk->len >= CHUNK_SIZE && !flush_chunk (self, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+trib_sync_object_writer_commit (TribSyncWriter  *writer,
+                                GCancellable    *cancellable,
+                                GError         **error)
+{
+  TribSyncObjectWriter *self = TRIB_SYNC_OBJECT_WRITER (writer);
+
+  if (self->current == NULL && self->committed->len == 0)
+    {
+      if (!self->generate_empty)
+        {
+          trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("No records: no object written (generateEmptyFile is false)"));
+          return TRUE;
+        }
+      if (!open_object (self, cancellable, error))
+        return FALSE;
+    }
+
+  if (self->write_mode == TRIB_SYNC_WRITE_MODE_TRUNCATE)
+    {
+      /* The old objects go now that the new output is complete. The final key itself is
+       * not deleted: committing it replaces the old object at once. */
+      const char *final_key = self->current ? trib_object_writer_get_key (self->current) : NULL;
+      g_autoptr(GPtrArray) existing = trib_object_store_list (self->store, self->object, cancellable, error);
+      guint removed = 0;
+
+      if (existing == NULL)
+        return store_failed (self, self->object, error);
+      for (guint i = 0; i < existing->len; i++)
+        {
+          const TribObjectInfo *info = g_ptr_array_index (existing, i);
+
+          if (g_strcmp0 (info->key, final_key) == 0 ||
+              g_ptr_array_find_with_equal_func (self->committed, info->key, g_str_equal, NULL))
+            continue;
+          if (!trib_object_store_remove (self->store, info->key, cancellable, error))
+            return store_failed (self, info->key, error);
+          removed++;
+        }
+      if (removed > 0)
+        trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("truncate: removed %u old objects under \"%s\""),
+                           removed, self->object);
+    }
+
+  if (self->current != NULL && !commit_current (self, cancellable, error))
+    return FALSE;
+
+  g_strfreev (self->keys);
+  g_ptr_array_add (self->committed, NULL);
+  self->keys = g_strdupv ((char **) self->committed->pdata);
+  g_ptr_array_remove_index (self->committed, self->committed->len - 1);
+  return TRUE;
+}
+
+static void
+trib_sync_object_writer_abort (TribSyncWriter *writer)
+{
+  TribSyncObjectWriter *self = TRIB_SYNC_OBJECT_WRITER (writer);
+
+  if (self->current != NULL)
+    {
+      trib_object_writer_abort (self->current);
+      g_clear_object (&self->current);
+    }
+  g_byte_array_set_size (self->chunk, 0);
+
+  /* Objects already rolled over and committed are removed again. */
+  for (guint i = 0; i < self->committed->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *key = g_ptr_array_index (self->committed, i);
+
+      if (!trib_object_store_remove (self->store, key, NULL, &error) && self->run)
+        trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING, _("cannot remove %s after the failure: %s"),
+                           key, error->message);
+    }
+  g_ptr_array_set_size (self->committed, 0);
+}
+
+static guint64
+trib_sync_object_writer_get_bytes (TribSyncWriter *writer)
+{
+  /* Read from the engine's thread while the writer thread works: a torn read of a
+   * 64-bit counter is harmless on the platforms we build for. */
+  return TRIB_SYNC_OBJECT_WRITER (writer)->total_bytes;
+}
+
+static void
+trib_sync_object_writer_finalize (GObject *object)
+{
+  TribSyncObjectWriter *self = (TribSyncObjectWriter *) object;
+
+  if (self->current != NULL)
+    trib_object_writer_abort (self->current);
+  g_clear_object (&self->current);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sources);
+  g_free (self->datasource);
+  g_clear_pointer (&self->text, trib_sync_text_writer_free);
+  g_free (self->object);
+  g_free (self->suffix);
+  g_free (self->path);
+  g_free (self->base_name);
+  g_byte_array_unref (self->chunk);
+  g_byte_array_unref (self->record);
+  g_ptr_array_unref (self->committed);
+  g_strfreev (self->keys);
+
+  G_OBJECT_CLASS (trib_sync_object_writer_parent_class)->finalize (object);
+}
+
+static void
+trib_sync_object_writer_class_init (TribSyncObjectWriterClass *klass)
+{
+  TribSyncWriterClass *writer_class = TRIB_SYNC_WRITER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = trib_sync_object_writer_finalize;
+  writer_class->prepare = trib_sync_object_writer_prepare;
+  writer_class->write_batch = trib_sync_object_writer_write_batch;
+  writer_class->commit = trib_sync_object_writer_commit;
+  writer_class->abort = trib_sync_object_writer_abort;
+  writer_class->get_bytes = trib_sync_object_writer_get_bytes;
+}
+
+static void
+trib_sync_object_writer_init (TribSyncObjectWriter *self)
+{
+  self->chunk = g_byte_array_sized_new (CHUNK_SIZE + 64 * 1024);
+  self->record = g_byte_array_new ();
+  self->committed = g_ptr_array_new_with_free_func (g_free);
+}
+
+static TribSyncObjectWriter *
+object_writer_new (const TribSyncObjectWriterConfig  *config,
+                   GError                           **error)
+{
+  g_autoptr(TribSyncObjectWriter) self = g_object_new (TRIB_TYPE_SYNC_OBJECT_WRITER, NULL);
+
+  self->text = trib_sync_text_writer_new (&config->output, error);
+  if (self->text == NULL)
+    return NULL;
+  self->datasource = g_strdup (config->datasource);
+  self->object = g_strdup (config->object);
+  self->suffix = g_strdup (config->suffix);
+  self->path = g_strdup (config->path);
+  self->write_mode = config->write_mode;
+  self->single = config->write_single_object;
+  self->generate_empty = config->generate_empty_file;
+  self->max_size = config->max_file_size;
+  return g_steal_pointer (&self);
+}
+
+TribSyncWriter *
+trib_sync_object_writer_new (const TribSyncObjectWriterConfig  *config,
+                             TribObjectStore                   *store,
+                             GError                           **error)
+{
+  TribSyncObjectWriter *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (TRIB_IS_OBJECT_STORE (store), NULL);
+
+  self = object_writer_new (config, error);
+  if (self != NULL)
+    self->store = g_object_ref (store);
+  return (TribSyncWriter *) self;
+}
+
+TribSyncWriter *
+trib_sync_object_writer_new_for_sources (const TribSyncObjectWriterConfig  *config,
+                                           TribSyncSources                   *sources,
+                                           GError                           **error)
+{
+  TribSyncObjectWriter *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (TRIB_IS_SYNC_SOURCES (sources), NULL);
+
+  self = object_writer_new (config, error);
+  if (self != NULL)
+    self->sources = g_object_ref (sources);
+  return (TribSyncWriter *) self;
+}
+
+const char * const *
+trib_sync_object_writer_get_keys (TribSyncObjectWriter *self)
+{
+  g_return_val_if_fail (TRIB_IS_SYNC_OBJECT_WRITER (self), NULL);
+  return (const char * const *) self->keys;
+}
