@@ -149,3 +149,23 @@ _trib_connector_proxy_hint (const char *variable)
   return g_strdup_printf (_("The proxy named by the %s environment variable cannot be reached. Check that variable, or list this host in no_proxy to connect directly."),
                           variable);
 }
+
+gboolean
+_trib_byte_collector_sink (const guint8  *data,
+                           gsize          length,
+                           gpointer       user_data,
+                           GError       **error)
+{
+  TribByteCollector *collector = user_data;
+
+  if (collector->data->len + length > collector->max_size)
+    {
+      g_autofree char *limit = g_format_size (collector->max_size);
+
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
+                   _("%s is larger than the limit of %s"), collector->what, limit);
+      return FALSE;
+    }
+  g_byte_array_append (collector->data, data, length);
+  return TRUE;
+}

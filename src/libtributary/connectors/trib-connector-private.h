@@ -55,4 +55,19 @@ char *_trib_connector_proxy_hint (const char *variable);
 /* The user agent of every HTTP request. */
 const char *_trib_connector_user_agent (void);
 
+/* Collects a download in memory, refusing more than @max_size bytes: a
+ * TribByteSinkFunc for the *_bytes () conveniences. @what names the download in the
+ * error ("object “x”", a URL). */
+typedef struct
+{
+  GByteArray *data;
+  gsize       max_size;
+  const char *what;
+} TribByteCollector;
+
+gboolean _trib_byte_collector_sink (const guint8  *data,
+                                    gsize          length,
+                                    gpointer       user_data,
+                                    GError       **error);
+
 G_END_DECLS

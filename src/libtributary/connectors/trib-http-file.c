@@ -11,6 +11,7 @@
 
 #include "trib-connector-settings.h"
 #include "trib-curl-private.h"
+#include "trib-connector-private.h"
 #include "trib-http-file.h"
 
 struct _TribHttpFile
@@ -357,33 +358,6 @@ trib_http_file_fetch (TribHttpFile          *self,
   return check_status (self, request, url, error);
 }
 
-typedef struct
-{
-  GByteArray *data;
-  gsize       max_size;
-  const char *url;
-} Collect;
-
-static gboolean
-collect_sink (const guint8  *data,
-              gsize          length,
-              gpointer       user_data,
-              GError       **error)
-{
-  Collect *collect = user_data;
-
-  if (collect->data->len + length > collect->max_size)
-    {
-      g_autofree char *limit = g_format_size (collect->max_size);
-
-      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
-                   _("%s is larger than the limit of %s"), collect->url, limit);
-      return FALSE;
-    }
-  g_byte_array_append (collect->data, data, length);
-  return TRUE;
-}
-
 GBytes *
 trib_http_file_fetch_bytes (TribHttpFile  *self,
                             const char    *path,
@@ -393,15 +367,15 @@ trib_http_file_fetch_bytes (TribHttpFile  *self,
 {
   g_autofree char *url = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  Collect collect;
+  TribByteCollector collector;
 
   g_return_val_if_fail (TRIB_IS_HTTP_FILE (self), NULL);
 
   url = trib_http_file_dup_url (self, path);
-  collect.data = data;
-  collect.max_size = max_size;
-  collect.url = url;
-  if (!trib_http_file_fetch (self, path, NULL, NULL, NULL, collect_sink, &collect, cancellable, error))
+  collector.data = data;
+  collector.max_size = max_size;
+  collector.what = url;
+  if (!trib_http_file_fetch (self, path, NULL, NULL, NULL, _trib_byte_collector_sink, &collector, cancellable, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }

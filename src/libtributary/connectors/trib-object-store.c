@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-local-store.h"
+#include "trib-connector-private.h"
 #include "trib-object-store.h"
 #include "trib-s3-store.h"
 
@@ -119,33 +120,6 @@ trib_object_store_get (TribObjectStore   *self,
   return TRIB_OBJECT_STORE_GET_IFACE (self)->get (self, key, sink, user_data, cancellable, error);
 }
 
-typedef struct
-{
-  GByteArray *data;
-  gsize       max_size;
-  const char *key;
-} Collect;
-
-static gboolean
-collect_sink (const guint8  *data,
-              gsize          length,
-              gpointer       user_data,
-              GError       **error)
-{
-  Collect *collect = user_data;
-
-  if (collect->data->len + length > collect->max_size)
-    {
-      g_autofree char *limit = g_format_size (collect->max_size);
-
-      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
-                   _("object “%s” is larger than the limit of %s"), collect->key, limit);
-      return FALSE;
-    }
-  g_byte_array_append (collect->data, data, length);
-  return TRUE;
-}
-
 GBytes *
 trib_object_store_get_bytes (TribObjectStore  *self,
                              const char       *key,
@@ -154,9 +128,10 @@ trib_object_store_get_bytes (TribObjectStore  *self,
                              GError          **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  Collect collect = { data, max_size, key };
+  g_autofree char *what = g_strdup_printf (_("object “%s”"), key);
+  TribByteCollector collector = { data, max_size, what };
 
-  if (!trib_object_store_get (self, key, collect_sink, &collect, cancellable, error))
+  if (!trib_object_store_get (self, key, _trib_byte_collector_sink, &collector, cancellable, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }

@@ -454,33 +454,6 @@ trib_s3_client_get_object (TribS3Client      *self,
   return perform (self, request, key, error);
 }
 
-typedef struct
-{
-  GByteArray *data;
-  gsize       max_size;
-  const char *key;
-} Collect;
-
-static gboolean
-collect_sink (const guint8  *data,
-              gsize          length,
-              gpointer       user_data,
-              GError       **error)
-{
-  Collect *collect = user_data;
-
-  if (collect->data->len + length > collect->max_size)
-    {
-      g_autofree char *limit = g_format_size (collect->max_size);
-
-      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FAILED,
-                   _("object “%s” is larger than the limit of %s"), collect->key, limit);
-      return FALSE;
-    }
-  g_byte_array_append (collect->data, data, length);
-  return TRUE;
-}
-
 GBytes *
 trib_s3_client_get_object_bytes (TribS3Client  *self,
                                  const char    *key,
@@ -489,9 +462,10 @@ trib_s3_client_get_object_bytes (TribS3Client  *self,
                                  GError       **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  Collect collect = { data, max_size, key };
+  g_autofree char *what = g_strdup_printf (_("object “%s”"), key);
+  TribByteCollector collector = { data, max_size, what };
 
-  if (!trib_s3_client_get_object (self, key, collect_sink, &collect, cancellable, error))
+  if (!trib_s3_client_get_object (self, key, _trib_byte_collector_sink, &collector, cancellable, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
