@@ -313,14 +313,24 @@ set_busy (TribDataSourceDialog *self,
   _trib_data_source_dialog_revalidate (self);
 }
 
+static void save_action   (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
+static void delete_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
+
+/* Saving and deleting both end here: the workspace was written (or not); the task's
+ * source tag says which signal to emit. */
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   TribDataSourceDialog *self = TRIB_DATA_SOURCE_DIALOG (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = user_data;
+  guint signal_id;
 
   set_busy (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -330,7 +340,8 @@ saved_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, name);
+  signal_id = g_task_get_source_tag (G_TASK (result)) == save_action ? signals[SAVED] : signals[DELETED];
+  g_signal_emit (self, signal_id, 0, name);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -368,7 +379,7 @@ save_action (GtkWidget  *widget,
   g_set_object (&self->original, candidate);
 
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, saved_cb, g_strdup (data->new_name));
+  task = g_task_new (self, self->cancellable, stored_cb, g_strdup (data->new_name));
   g_task_set_source_tag (task, save_action);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_in_thread);
@@ -401,26 +412,6 @@ describe_users (TribDataSourceDialog *self,
         }
     }
   return g_string_free (users, users->len == 0);
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  TribDataSourceDialog *self = TRIB_DATA_SOURCE_DIALOG (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = user_data;
-
-  set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-      return;
-    }
-  g_signal_emit (self, signals[DELETED], 0, name);
-  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -457,7 +448,8 @@ confirm_delete_cb (AdwMessageDialog     *dialog,
   trib_workspace_remove_data_source (self->workspace, data->old_name);
 
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, deleted_cb, g_strdup (data->old_name));
+  task = g_task_new (self, self->cancellable, stored_cb, g_strdup (data->old_name));
+  g_task_set_source_tag (task, delete_action);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, delete_in_thread);
 }
