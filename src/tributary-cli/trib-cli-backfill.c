@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -55,7 +56,7 @@ run_created_cb (TribBackfill *backfill,
     {
       g_autofree char *cyctime = trib_cli_format_cyctime (trib_run_get_cyctime (run));
 
-      printf (_("%s  run %" G_GINT64_FORMAT " started, scheduled %s\n"), trib_run_get_bizdate (run),
+      printf (_("%s  run %" PRId64 " started, scheduled %s\n"), trib_run_get_bizdate (run),
               trib_run_get_id (run), cyctime);
       fflush (stdout);
     }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,7 +307,7 @@ trib_cli_reporter_run_started (TribCliReporter *reporter,
     {
       g_autofree char *cyctime = trib_cli_format_cyctime (trib_run_get_cyctime (run));
 
-      printf (_("Run %" G_GINT64_FORMAT " of \"%s\": business date %s, scheduled %s\n"), trib_run_get_id (run),
+      printf (_("Run %" PRId64 " of \"%s\": business date %s, scheduled %s\n"), trib_run_get_id (run),
               trib_workflow_get_name (workflow), trib_run_get_bizdate (run), cyctime);
       fflush (stdout);
     }
@@ -379,7 +380,7 @@ trib_cli_reporter_run_finished (TribCliReporter *reporter,
         case TRIB_RUN_STATE_RUNNING:
         default:                        verb = _("ended"); break;
         }
-      printf (_("Run %" G_GINT64_FORMAT " %s: %s\n"), trib_run_get_id (run), verb, message);
+      printf (_("Run %" PRId64 " %s: %s\n"), trib_run_get_id (run), verb, message);
       if (state == TRIB_RUN_STATE_FAILED || state == TRIB_RUN_STATE_CANCELLED)
         {
           g_autofree char *stem = trib_workflow_dup_file_stem (trib_run_get_workflow (run));
@@ -390,10 +391,10 @@ trib_cli_reporter_run_finished (TribCliReporter *reporter,
               g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, i);
 
               if (trib_node_instance_get_state (instance) == TRIB_NODE_STATE_FAILED)
-                printf (_("  Its log: tributary-cli log %s %" G_GINT64_FORMAT " %s\n"), quoted_ws,
+                printf (_("  Its log: tributary-cli log %s %" PRId64 " %s\n"), quoted_ws,
                         trib_run_get_id (run), trib_node_instance_get_node_name (instance));
             }
-          printf (_("  Rerun from the failed nodes: tributary-cli run %s %s --rerun-failed %" G_GINT64_FORMAT "\n"),
+          printf (_("  Rerun from the failed nodes: tributary-cli run %s %s --rerun-failed %" PRId64 "\n"),
                   quoted_ws, stem, trib_run_get_id (run));
         }
       fflush (stdout);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -193,7 +194,7 @@ trib_cli_cmd_runs (int    argc,
               started, duration, counts);
     }
   if (limit > 0 && runs->len == (guint) limit)
-    printf (_("Older runs: add --before %" G_GINT64_FORMAT "\n"),
+    printf (_("Older runs: add --before %" PRId64 "\n"),
             trib_run_record_get_id (g_ptr_array_index (runs, runs->len - 1)));
   return TRIB_CLI_EXIT_OK;
 }

@@ -45,7 +45,7 @@ trib_thrift_reader_fail (TribThriftReader *r,
       message = g_strdup_vprintf (format, args);
       va_end (args);
       r->error = g_error_new (TRIB_HS2_ERROR, TRIB_HS2_ERROR_PROTOCOL,
-                              _("Malformed reply from the server: %s (at byte %" G_GSIZE_FORMAT ")"),
+                              _("Malformed reply from the server: %s (at byte %zu)"),
                               message, r->pos);
     }
   return FALSE;

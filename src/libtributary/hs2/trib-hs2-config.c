@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -139,7 +140,7 @@ trib_hs2_config_new_from_data_source (TribDataSource  *source,
   if (port <= 0 || port > 65535)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("Data source “%s”: port %" G_GINT64_FORMAT " is out of range"),
+                   _("Data source “%s”: port %" PRId64 " is out of range"),
                    trib_data_source_get_name (source), port);
       return NULL;
     }

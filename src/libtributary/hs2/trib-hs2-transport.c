@@ -471,7 +471,7 @@ receive_framed (TribHs2Transport   *self,
             g_propagate_error (error, diag);
           else
             g_set_error (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_PROTOCOL,
-                         _("A reply frame of %u bytes exceeds the limit of %" G_GSIZE_FORMAT " bytes"),
+                         _("A reply frame of %u bytes exceeds the limit of %zu bytes"),
                          len, self->config->max_message);
           return FALSE;
         }
@@ -508,7 +508,7 @@ receive_raw (TribHs2Transport   *self,
         {
           self->broken = TRUE;
           g_set_error (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_PROTOCOL,
-                       _("A reply exceeds the limit of %" G_GSIZE_FORMAT " bytes"), self->config->max_message);
+                       _("A reply exceeds the limit of %zu bytes"), self->config->max_message);
           return FALSE;
         }
       g_byte_array_set_size (self->in, old + chunk);
@@ -648,7 +648,7 @@ call_http (TribHs2Transport   *self,
       if (self->in->len > self->config->max_message)
         {
           g_set_error (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_PROTOCOL,
-                       _("A reply exceeds the limit of %" G_GSIZE_FORMAT " bytes"), self->config->max_message);
+                       _("A reply exceeds the limit of %zu bytes"), self->config->max_message);
           return FALSE;
         }
       if (self->in->len > 0 && self->in->data[0] != 0x80)

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -195,11 +196,11 @@ statement_done (GTask *task)
 
   if (trib_hs2_operation_has_result_set (attempt->operation))
     trib_execution_log (attempt->execution,
-                        g_dngettext (GETTEXT_PACKAGE, "[%u/%u] OK, %" G_GUINT64_FORMAT " row, in %.2f s",
-                                     "[%u/%u] OK, %" G_GUINT64_FORMAT " rows, in %.2f s", attempt->rows),
+                        g_dngettext (GETTEXT_PACKAGE, "[%u/%u] OK, %" PRIu64 " row, in %.2f s",
+                                     "[%u/%u] OK, %" PRIu64 " rows, in %.2f s", attempt->rows),
                         attempt->current + 1, attempt->statements->len, attempt->rows, seconds);
   else if (modified >= 0)
-    trib_execution_log (attempt->execution, _("[%u/%u] OK, %" G_GINT64_FORMAT " rows changed, in %.2f s"),
+    trib_execution_log (attempt->execution, _("[%u/%u] OK, %" PRId64 " rows changed, in %.2f s"),
                         attempt->current + 1, attempt->statements->len, modified, seconds);
   else
     trib_execution_log (attempt->execution, _("[%u/%u] OK in %.2f s"),

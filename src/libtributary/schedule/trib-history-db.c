@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -280,7 +281,7 @@ recover_orphans (TribHistoryCore  *core,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, run_id);
-      line = g_strdup_printf (_("%s  marked failed: %s (found by the process %" G_GINT64_FORMAT " on %s)"),
+      line = g_strdup_printf (_("%s  marked failed: %s (found by the process %" PRId64 " on %s)"),
                               now_text, _(ORPHAN_MESSAGE), core->pid, core->host);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -487,7 +488,7 @@ _trib_history_core_begin_rerun (TribHistoryCore  *core,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("there is no run %" G_GINT64_FORMAT), run_id);
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("there is no run %" PRId64), run_id);
       return FALSE;
     }
   alive = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "running") == 0 &&
@@ -497,7 +498,7 @@ _trib_history_core_begin_rerun (TribHistoryCore  *core,
   if (alive)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_EXISTS,
-                   _("run %" G_GINT64_FORMAT " is still running: wait for it to end, or cancel it"), run_id);
+                   _("run %" PRId64 " is still running: wait for it to end, or cancel it"), run_id);
       return FALSE;
     }
 
@@ -617,7 +618,7 @@ _trib_history_core_append_log (TribHistoryCore  *core,
       if (relative == NULL)
         {
           g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                       _("run history: no node instance %" G_GINT64_FORMAT), instance_id);
+                       _("run history: no node instance %" PRId64), instance_id);
           return FALSE;
         }
       path = g_build_filename (core->directory, relative, NULL);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -133,7 +134,7 @@ _trib_history_core_get_run (TribHistoryCore  *core,
     return NULL;
   if (records->len == 0)
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("there is no run %" G_GINT64_FORMAT), run_id);
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("there is no run %" PRId64), run_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (records, 0));
@@ -218,7 +219,7 @@ _trib_history_core_read_log (TribHistoryCore  *core,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                   _("run %" G_GINT64_FORMAT " has no node \"%s\""), run_id, node);
+                   _("run %" PRId64 " has no node \"%s\""), run_id, node);
       return NULL;
     }
   relative = _trib_history_column_text (stmt, 0);

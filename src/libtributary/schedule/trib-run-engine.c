@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "trib-error.h"
@@ -211,7 +212,7 @@ log_header (TribRun          *self,
 {
   g_autofree char *parameters = trib_param_set_to_string (instance->parameters);
 
-  _trib_run_log (self, instance, _("run %" G_GINT64_FORMAT " of workflow \"%s\", business date %s, scheduled %s (%s)"),
+  _trib_run_log (self, instance, _("run %" PRId64 " of workflow \"%s\", business date %s, scheduled %s (%s)"),
                  self->id, self->workflow_name, self->bizdate, self->cyctime_text, self->timezone);
   _trib_run_log (self, instance, _("node %s (%s)"), instance->node_name, instance->command);
   _trib_run_log (self, instance, _("parameters: %s"), *parameters ? parameters : _("(none)"));
@@ -639,7 +640,7 @@ _trib_run_cancel_one (TribRun           *self,
 {
   if (!self->begun || self->finishing)
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("run %" G_GINT64_FORMAT " is not running"), self->id);
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("run %" PRId64 " is not running"), self->id);
       return FALSE;
     }
   if (instance->settled)

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -182,7 +183,7 @@ select_for_rerun (TribRun               *run,
 
       if (target == NULL)
         {
-          g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("run %" G_GINT64_FORMAT " has no node \"%s\""),
+          g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("run %" PRId64 " has no node \"%s\""),
                        run->id, options->node ? options->node : "");
           return FALSE;
         }
@@ -227,7 +228,7 @@ select_for_rerun (TribRun               *run,
   if (n_selected == 0)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("run %" G_GINT64_FORMAT " has nothing to rerun: every node succeeded"), run->id);
+                   _("run %" PRId64 " has nothing to rerun: every node succeeded"), run->id);
       return FALSE;
     }
   return TRUE;
@@ -292,7 +293,7 @@ _trib_run_planner_plan (TribRunner            *runner,
   if (record != NULL && g_strcmp0 (trib_run_record_get_workflow (record), stem) != 0)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("run %" G_GINT64_FORMAT " is a run of workflow \"%s\", not \"%s\""),
+                   _("run %" PRId64 " is a run of workflow \"%s\", not \"%s\""),
                    trib_run_record_get_id (record), trib_run_record_get_workflow_name (record),
                    trib_workflow_get_name (workflow));
       return NULL;
@@ -309,7 +310,7 @@ _trib_run_planner_plan (TribRunner            *runner,
 
       if (!trib_civil_parse_date_time (trib_run_record_get_cyctime (record), &wall))
         {
-          g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("run %" G_GINT64_FORMAT " has no valid scheduled time"),
+          g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("run %" PRId64 " has no valid scheduled time"),
                        trib_run_record_get_id (record));
           return NULL;
         }
@@ -333,7 +334,7 @@ _trib_run_planner_plan (TribRunner            *runner,
           if (g_hash_table_lookup (graph.by_id, id) == NULL)
             {
               g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                           _("node %s of run %" G_GINT64_FORMAT " is no longer in the workflow"),
+                           _("node %s of run %" PRId64 " is no longer in the workflow"),
                            trib_instance_record_get_node_name (g_ptr_array_index (records, i)),
                            trib_run_record_get_id (record));
               return NULL;

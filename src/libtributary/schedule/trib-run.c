@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "trib-error.h"
@@ -394,7 +395,7 @@ flushed_cb (GObject      *object,
 
   if (!_trib_history_flush_finish (TRIB_HISTORY (object), result, &error))
     {
-      g_prefix_error (&error, _("run %" G_GINT64_FORMAT ": "), self->id);
+      g_prefix_error (&error, _("run %" PRId64 ": "), self->id);
       g_task_return_error (task, g_steal_pointer (&error));
     }
   else if (self->state == TRIB_RUN_STATE_SUCCESS)
@@ -510,7 +511,7 @@ trib_run_cancel_node (TribRun     *self,
   if (instance == NULL)
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                   _("run %" G_GINT64_FORMAT " has no node \"%s\""), self->id, node);
+                   _("run %" PRId64 " has no node \"%s\""), self->id, node);
       return FALSE;
     }
   return _trib_run_cancel_one (self, instance, error);

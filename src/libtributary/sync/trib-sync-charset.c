@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <string.h>
 
@@ -135,7 +136,7 @@ convert (TribSyncDecoder  *self,
       if (saved == EINVAL)
         return TRUE;   /* incomplete character: the caller keeps it */
       g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_READ,
-                   _("the file is not valid %s text: invalid byte 0x%02x at offset %" G_GUINT64_FORMAT),
+                   _("the file is not valid %s text: invalid byte 0x%02x at offset %" PRIu64),
                    self->encoding, (guint8) **in, self->offset);
       return FALSE;
     }
@@ -189,7 +190,7 @@ trib_sync_decoder_feed (TribSyncDecoder  *self,
       if (in_left > sizeof self->pending)
         {
           g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_READ,
-                       _("the file is not valid %s text at offset %" G_GUINT64_FORMAT),
+                       _("the file is not valid %s text at offset %" PRIu64),
                        self->encoding, self->offset);
           return FALSE;
         }
@@ -206,7 +207,7 @@ trib_sync_decoder_finish (TribSyncDecoder  *self,
   if (self->n_pending > 0)
     {
       g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_READ,
-                   _("the file ends inside a %s character at offset %" G_GUINT64_FORMAT),
+                   _("the file ends inside a %s character at offset %" PRIu64),
                    self->encoding, self->offset);
       return FALSE;
     }
@@ -279,7 +280,7 @@ trib_sync_encoder_append (TribSyncEncoder  *self,
           g_byte_array_set_size (out, start);
           if (c == (gunichar) -1 || c == (gunichar) -2)
             g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_RECORD,
-                         _("the value is not valid UTF-8 at byte %" G_GSIZE_FORMAT), (gsize) (in - text));
+                         _("the value is not valid UTF-8 at byte %zu"), (gsize) (in - text));
           else
             g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_RECORD,
                          _("character U+%04X cannot be written in %s"), c, self->encoding);

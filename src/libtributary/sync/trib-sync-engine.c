@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -257,7 +258,7 @@ record_dirty (TribSyncRun  *run,
   if (run->error_records >= 0 && total > (guint64) run->error_records)
     {
       g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_LIMIT,
-                   _("dirty data limit exceeded: %" G_GUINT64_FORMAT " dirty records, %s.record allows %" G_GINT64_FORMAT),
+                   _("dirty data limit exceeded: %" PRIu64 " dirty records, %s.record allows %" PRId64),
                    total, run->error_path, run->error_records);
       return FALSE;
     }
@@ -460,8 +461,7 @@ check_percentage (TribSyncRun  *run,
     return TRUE;
 
   g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_LIMIT,
-               _("dirty data limit exceeded: %.2f%% of the records are dirty (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                 "), %s.percentage allows %.2f%%"),
+               _("dirty data limit exceeded: %.2f%% of the records are dirty (%" PRIu64 " of %" PRIu64 "), %s.percentage allows %.2f%%"),
                100.0 * dirty / total, dirty, total, run->error_path, run->error_fraction * 100);
   return FALSE;
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "trib-execution.h"
@@ -98,8 +99,7 @@ trib_sync_executor_run (TribExecutor   *executor,
   ok = trib_sync_engine_run (engine, cancellable, error);
 
   result = trib_sync_engine_get_summary (engine);
-  summary = g_strdup_printf (_("%" G_GUINT64_FORMAT " records read, %" G_GUINT64_FORMAT " written, %"
-                               G_GUINT64_FORMAT " dirty"),
+  summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
                              result->records_read, result->records_written, result->failures);
   trib_execution_set_summary (execution, summary);
   if (ok)

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -67,7 +68,7 @@ trib_sync_http_reader_prepare (TribSyncReader  *reader,
         g_prefix_error (error, _("cannot read %s: "), self->url);
       return FALSE;
     }
-  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, self->size >= 0 ? _("Reading %s (%" G_GINT64_FORMAT " bytes)")
+  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, self->size >= 0 ? _("Reading %s (%" PRId64 " bytes)")
                                                               : _("Reading %s"),
                      self->url, self->size);
   return TRUE;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -211,7 +212,7 @@ _trib_sync_get_int (TribSyncParser *p,
     }
   if ((gint64) d < minimum)
     {
-      _trib_sync_parser_error (p, path, _("must be at least %" G_GINT64_FORMAT), minimum);
+      _trib_sync_parser_error (p, path, _("must be at least %" PRId64), minimum);
       return FALSE;
     }
   *value = (gint64) d;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -135,11 +136,11 @@ commit_current (TribSyncObjectWriter  *self,
     return store_failed (self, key, error);
   if (TRIB_IS_SYNC_S3_UPLOAD (self->current))
     trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
-                       _("Wrote %s (%" G_GUINT64_FORMAT " bytes; the server completed the upload in %.3f s)"),
+                       _("Wrote %s (%" PRIu64 " bytes; the server completed the upload in %.3f s)"),
                        uri, trib_object_writer_get_bytes_written (self->current),
                        trib_sync_s3_upload_get_complete_us (TRIB_SYNC_S3_UPLOAD (self->current)) / 1e6);
   else
-    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" G_GUINT64_FORMAT " bytes)"),
+    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" PRIu64 " bytes)"),
                        uri, trib_object_writer_get_bytes_written (self->current));
   g_clear_object (&self->current);
   g_ptr_array_add (self->committed, g_steal_pointer (&key));

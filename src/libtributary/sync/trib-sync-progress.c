@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "trib-sync-progress.h"
@@ -34,9 +35,9 @@ trib_sync_progress_format (const TribSyncProgress *p)
   if (p->fraction >= 0)
     percentage = g_strdup_printf (" | %s %.2f%%", _("Percentage"), p->fraction * 100);
 
-  return g_strdup_printf (_("Total %" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " bytes"
+  return g_strdup_printf (_("Total %" PRIu64 " records, %" PRIu64 " bytes"
                             " | Speed %s/s, %.0f records/s"
-                            " | Error %" G_GUINT64_FORMAT " records%s"),
+                            " | Error %" PRIu64 " records%s"),
                           p->records_read, p->bytes_read, speed, p->records_per_second,
                           p->dirty_read + p->dirty_write, percentage ? percentage : "");
 }
