@@ -70,6 +70,7 @@
 #include "trib-sync-sources.h"
 
 #include "trib-init.h"
+#include "trib-text.h"
 
 #include "trib-demo.h"
 #include "trib-sample-data.h"

@@ -96,7 +96,7 @@ datasource_list (int    argc,
     return TRIB_CLI_EXIT_FAILED;
 
   for (guint c = 0; c < 4; c++)
-    widths[c] = g_utf8_strlen (_(headers[c]), -1);
+    widths[c] = trib_text_get_width (_(headers[c]));
 
   sources = trib_workspace_get_data_sources (workspace);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -109,20 +109,26 @@ datasource_list (int    argc,
       row[2] = trib_connector_describe_endpoint (source);
       row[3] = secret_status (workspace, source);
       for (guint c = 0; c < 4; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+        widths[c] = MAX (widths[c], trib_text_get_width (row[c]));
       g_ptr_array_add (rows, row);
     }
 
-  for (guint c = 0; c < 4; c++)
-    printf ("%s%*s", _(headers[c]), c < 3 ? (int) (widths[c] - g_utf8_strlen (_(headers[c]), -1) + 2) : 0, "");
-  printf ("\n");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      for (guint c = 0; c < 4; c++)
-        printf ("%s%*s", row[c], c < 3 ? (int) (widths[c] - g_utf8_strlen (row[c], -1) + 2) : 0, "");
-      printf ("\n");
-    }
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    for (guint c = 0; c < 4; c++)
+      trib_text_append_padded (line, _(headers[c]), c < 3 ? widths[c] + 2 : 0);
+    printf ("%s\n", line->str);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        char **row = g_ptr_array_index (rows, i);
+
+        g_string_truncate (line, 0);
+        for (guint c = 0; c < 4; c++)
+          trib_text_append_padded (line, row[c], c < 3 ? widths[c] + 2 : 0);
+        printf ("%s\n", line->str);
+      }
+  }
   return TRIB_CLI_EXIT_OK;
 }
 

@@ -152,19 +152,15 @@ print_table (TribHs2ResultSet *rs)
   g_autoptr(GString) line = g_string_new (NULL);
 
   for (guint c = 0; c < n_cols; c++)
-    widths[c] = g_utf8_strlen (trib_hs2_result_set_get_column_name (rs, c), -1);
+    widths[c] = trib_text_get_width (trib_hs2_result_set_get_column_name (rs, c));
   for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < n_cols; c++)
       {
         g_autofree char *text = trib_hs2_result_set_dup_text (rs, r, c);
-        widths[c] = MAX (widths[c], text ? g_utf8_strlen (text, -1) : 4);
+        widths[c] = MAX (widths[c], text ? (glong) trib_text_get_width (text) : 4);
       }
 
-#define PAD(text) G_STMT_START {                                              \
-    glong pad = widths[c] - g_utf8_strlen (text, -1);                         \
-    g_string_append (line, text);                                            \
-    for (glong i = 0; i < pad; i++) g_string_append_c (line, ' ');           \
-  } G_STMT_END
+#define PAD(text) trib_text_append_padded (line, (text), (guint) widths[c])
 
   for (guint c = 0; c < n_cols; c++)
     {

@@ -176,23 +176,58 @@ trib_cli_cmd_runs (int    argc,
       return TRIB_CLI_EXIT_OK;
     }
 
-  printf ("%6s  %-28s  %-8s  %-8s  %-10s  %-19s  %-9s  %s\n", _("RUN"), _("WORKFLOW"), _("KIND"), _("BIZDATE"),
-          _("STATE"), _("STARTED"), _("DURATION"), _("NODES"));
-  for (guint i = 0; i < runs->len; i++)
-    {
-      TribRunRecord *record = g_ptr_array_index (runs, i);
-      g_autofree char *started = trib_cli_format_time (trib_run_record_get_started (record));
-      g_autofree char *counts = describe_counts (record);
-      g_autofree char *duration = NULL;
-      gint64 end = trib_run_record_get_ended (record);
+  {
+    /* Widths in terminal columns, so translated headers line up too. */
+    static const guint widths[] = { 6, 28, 8, 8, 10, 19, 9, 0 };
+    const char *headers[] = { _("RUN"), _("WORKFLOW"), _("KIND"), _("BIZDATE"), _("STATE"), _("STARTED"),
+                              _("DURATION"), _("NODES") };
+    g_autoptr(GString) line = g_string_new (NULL);
 
-      duration = trib_cli_format_duration ((end > 0 ? end : g_get_real_time ()) -
-                                          trib_run_record_get_started (record));
-      printf ("%6" G_GINT64_FORMAT "  %-28s  %-8s  %-8s  %-10s  %-19s  %-9s  %s\n", trib_run_record_get_id (record),
-              trib_run_record_get_workflow (record), trib_run_record_get_kind (record),
-              trib_run_record_get_bizdate (record), trib_run_state_to_string (trib_run_record_get_state (record)),
-              started, duration, counts);
-    }
+    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+      {
+        if (c == 0)
+          trib_text_append_right (line, headers[c], widths[c]);
+        else
+          trib_text_append_padded (line, headers[c], widths[c]);
+        if (c + 1 < G_N_ELEMENTS (headers))
+          g_string_append (line, "  ");
+      }
+    printf ("%s\n", line->str);
+
+    for (guint i = 0; i < runs->len; i++)
+      {
+        TribRunRecord *record = g_ptr_array_index (runs, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, trib_run_record_get_id (record));
+        g_autofree char *started = trib_cli_format_time (trib_run_record_get_started (record));
+        g_autofree char *counts = describe_counts (record);
+        g_autofree char *duration = NULL;
+        gint64 end = trib_run_record_get_ended (record);
+        const char *cells[8];
+
+        duration = trib_cli_format_duration ((end > 0 ? end : g_get_real_time ()) -
+                                            trib_run_record_get_started (record));
+        cells[0] = id;
+        cells[1] = trib_run_record_get_workflow (record);
+        cells[2] = trib_run_record_get_kind (record);
+        cells[3] = trib_run_record_get_bizdate (record);
+        cells[4] = trib_run_state_to_string (trib_run_record_get_state (record));
+        cells[5] = started;
+        cells[6] = duration;
+        cells[7] = counts;
+
+        g_string_truncate (line, 0);
+        for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+          {
+            if (c == 0)
+              trib_text_append_right (line, cells[c], widths[c]);
+            else
+              trib_text_append_padded (line, cells[c], widths[c]);
+            if (c + 1 < G_N_ELEMENTS (cells))
+              g_string_append (line, "  ");
+          }
+        printf ("%s\n", line->str);
+      }
+  }
   if (limit > 0 && runs->len == (guint) limit)
     printf (_("Older runs: add --before %" PRId64 "\n"),
             trib_run_record_get_id (g_ptr_array_index (runs, runs->len - 1)));

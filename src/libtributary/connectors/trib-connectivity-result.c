@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-connectivity-result.h"
+#include "trib-text.h"
 
 struct _TribConnectivityResult
 {
@@ -405,7 +406,8 @@ append_line (GString    *out,
   if (value == NULL || *value == '\0')
     return;
   /* Continuation lines of a multi-line value line up under the first. */
-  g_string_append_printf (out, "%-9s ", label);
+  trib_text_append_padded (out, label, 9);
+  g_string_append_c (out, ' ');
   for (const char *p = value; *p; p++)
     {
       g_string_append_c (out, *p);

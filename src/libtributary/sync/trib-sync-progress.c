@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-sync-progress.h"
+#include "trib-text.h"
 
 char *
 trib_sync_format_size (double bytes)
@@ -48,7 +49,10 @@ append_row (GString    *out,
             const char *value)
 {
   /* Labels padded to one column, values right-aligned, as DataX lays them out. */
-  g_string_append_printf (out, "%-26s: %18s\n", label, value);
+  trib_text_append_padded (out, label, 26);
+  g_string_append (out, ": ");
+  trib_text_append_right (out, value, 18);
+  g_string_append_c (out, '\n');
 }
 
 char *

@@ -1,0 +1,25 @@
+/* trib-text.h: text laid out in columns on a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Columns @text takes on a terminal: two for a wide (CJK) character, none for a combining
+ * mark, one otherwise. printf's "%-20s" counts bytes, which breaks tables in Chinese. */
+guint trib_text_get_width     (const char *text);
+
+/* Appends @text, then spaces up to @width columns (none when it is wider already). */
+void  trib_text_append_padded (GString    *out,
+                               const char *text,
+                               guint       width);
+/* Spaces first: for numbers. */
+void  trib_text_append_right  (GString    *out,
+                               const char *text,
+                               guint       width);
+
+G_END_DECLS
