@@ -446,7 +446,7 @@ trib_connector_check_data_source (TribDataSource *data_source)
       if (g_strcmp0 (tls, "verify-identity") == 0 && g_hostname_is_ip_address (host) &&
           trib_data_source_get_option_string (data_source, "ca_file", NULL) == NULL)
         add_problem (problems, "tls",
-                     g_strdup (_("tls: verify-identity checks the host name in the certificate; with an IP address, give ca_file with a certificate issued for that address, or use verify-ca")));
+                     g_strdup (_("tls: verify-identity checks the host name in the server's certificate; with an IP address, the server's certificate must be issued for that address and signed by the CA in ca_file (set ca_file), or use verify-ca")));
     }
 
   return problems;
