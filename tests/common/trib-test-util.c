@@ -126,12 +126,19 @@ trib_test_run_cli (const char * const  *argv,
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_buf, &stderr_buf, &error);
   g_assert_no_error (error);
 
+  if (!g_subprocess_get_if_exited (proc))
+    {
+      /* A crash: show what the program said (a sanitizer's report is on stderr). */
+      g_printerr ("tributary-cli %s was killed by signal %d\n--- stdout ---\n%s\n--- stderr ---\n%s\n",
+                  argv[0], g_subprocess_get_term_sig (proc), stdout_buf ? stdout_buf : "",
+                  stderr_buf ? stderr_buf : "");
+      g_assert_true (g_subprocess_get_if_exited (proc));
+    }
+
   if (out)
     *out = g_steal_pointer (&stdout_buf);
   if (err)
     *err = g_steal_pointer (&stderr_buf);
-
-  g_assert_true (g_subprocess_get_if_exited (proc));
   return g_subprocess_get_exit_status (proc);
 }
 

@@ -38,8 +38,11 @@ class MariaDB(Peer):
         if os.path.exists(os.path.join(self.datadir, "mysql")):
             return False
         os.makedirs(self.datadir, exist_ok=True)
+        # A private tmpdir: two bootstraps at once in /tmp can clash on their temporary
+        # table names ("Could not remove temporary table ... Unknown table").
+        tmpdir = self.ctx.path("mariadb", "tmp", "")
         cmd = [_binary("mariadb-install-db", "mysql_install_db"), "--no-defaults",
-               "--datadir=" + self.datadir, "--auth-root-authentication-method=socket",
+               "--datadir=" + self.datadir, "--tmpdir=" + tmpdir, "--auth-root-authentication-method=socket",
                "--skip-test-db", "--innodb-log-file-size=8M"]
         if os.geteuid() == 0:
             cmd.append("--user=root")
@@ -62,6 +65,7 @@ class MariaDB(Peer):
                "--pid-file=" + os.path.join(os.path.dirname(self.socket), "pid"),
                "--port=%d" % port, "--bind-address=127.0.0.1", "--skip-name-resolve",
                "--log-error=" + self.log_path, "--innodb-log-file-size=8M",
+               "--tmpdir=" + self.ctx.path("mariadb", "tmp", ""),
                "--innodb-buffer-pool-size=64M", "--character-set-server=utf8mb4",
                "--collation-server=utf8mb4_general_ci", "--local-infile=1",
                "--secure-file-priv=" + self.ctx.path("mariadb", "outfile", "")]
