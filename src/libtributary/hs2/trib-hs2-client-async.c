@@ -174,8 +174,13 @@ trib_hs2_client_execute_finish (TribHs2Client  *self,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
+  TribHs2Operation *operation;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  operation = g_task_propagate_pointer (G_TASK (result), error);
+  if (operation)
+    _trib_hs2_operation_set_context (operation, g_task_get_context (G_TASK (result)));
+  return operation;
 }
 
 void
@@ -205,8 +210,13 @@ trib_hs2_client_get_metadata_finish (TribHs2Client  *self,
                                      GAsyncResult   *result,
                                      GError        **error)
 {
+  TribHs2Operation *operation;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  operation = g_task_propagate_pointer (G_TASK (result), error);
+  if (operation)
+    _trib_hs2_operation_set_context (operation, g_task_get_context (G_TASK (result)));
+  return operation;
 }
 
 void

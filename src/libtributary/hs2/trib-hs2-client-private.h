@@ -99,4 +99,9 @@ TribHs2Operation *_trib_hs2_operation_new (TribHs2Client                *client,
 /* Polls an operation to its end, streaming its log to @log_func; used for engine launch too. */
 typedef void (*TribHs2LogFunc) (const char *line, gpointer data);
 
+/* An operation made by an _async () call is created on a worker thread; its ::log and
+ * ::status must reach the caller's context instead. */
+void _trib_hs2_operation_set_context (TribHs2Operation *self,
+                                      GMainContext     *context);
+
 G_END_DECLS

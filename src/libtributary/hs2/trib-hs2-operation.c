@@ -99,6 +99,16 @@ _trib_hs2_operation_new (TribHs2Client                *client,
   return self;
 }
 
+void
+_trib_hs2_operation_set_context (TribHs2Operation *self,
+                                 GMainContext     *context)
+{
+  g_return_if_fail (TRIB_IS_HS2_OPERATION (self));
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref (context);
+}
+
 TribHs2Client *
 trib_hs2_operation_get_client (TribHs2Operation *self)
 {

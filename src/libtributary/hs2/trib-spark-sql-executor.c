@@ -50,6 +50,11 @@ typedef struct
 static void
 attempt_free (Attempt *attempt)
 {
+  /* A log line still queued for this attempt must find no handler, not freed memory. */
+  if (attempt->operation)
+    g_signal_handlers_disconnect_by_data (attempt->operation, attempt);
+  if (attempt->client)
+    g_signal_handlers_disconnect_by_data (attempt->client, attempt);
   g_clear_object (&attempt->operation);
   g_clear_object (&attempt->client);
   g_clear_object (&attempt->execution);
@@ -181,6 +186,7 @@ operation_closed_cb (GObject      *object,
   Attempt *attempt = g_task_get_task_data (task);
 
   trib_hs2_operation_close_finish (TRIB_HS2_OPERATION (object), result, NULL);
+  g_signal_handlers_disconnect_by_data (attempt->operation, attempt);
   g_clear_object (&attempt->operation);
   attempt->current++;
   trib_execution_set_progress (attempt->execution, (double) attempt->current / attempt->statements->len);
