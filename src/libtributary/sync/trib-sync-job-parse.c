@@ -23,20 +23,34 @@ strv_builder_take (GStrvBuilder *builder,
   g_free (value);
 }
 
+static void
+add_message (GPtrArray  *messages,
+             const char *path,
+             const char *format,
+             va_list     args) G_GNUC_PRINTF (3, 0);
+
+static void
+add_message (GPtrArray  *messages,
+             const char *path,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_ptr_array_add (messages, g_strdup_printf ("%s: %s", path, message));
+}
+
 void
 _trib_sync_parser_error (TribSyncParser *p,
                          const char     *path,
                          const char     *format,
                          ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_message (p->errors, path, format, args);
   va_end (args);
-
-  g_ptr_array_add (p->errors, g_strdup_printf ("%s: %s", path, message));
 }
 
 void
@@ -45,14 +59,11 @@ _trib_sync_parser_warning (TribSyncParser *p,
                            const char     *format,
                            ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_message (p->warnings, path, format, args);
   va_end (args);
-
-  g_ptr_array_add (p->warnings, g_strdup_printf ("%s: %s", path, message));
 }
 
 char *
