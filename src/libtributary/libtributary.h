@@ -11,8 +11,12 @@
 #include "trib-error.h"
 #include "trib-json.h"
 #include "trib-node.h"
+#include "trib-graph-layout.h"
+#include "trib-undo-stack.h"
 #include "trib-workflow.h"
+#include "trib-workflow-edit.h"
 #include "trib-workspace.h"
+#include "trib-workspace-workflows.h"
 
 #include "trib-civil-time.h"
 #include "trib-param-context.h"

@@ -11,6 +11,7 @@
 
 #include "trib-json.h"
 #include "trib-node.h"
+#include "trib-node-private.h"
 
 /* The spec.nodes[] object is the source of truth; only the canvas position lives here,
  * because FlowSpec has no place for it. */
@@ -21,6 +22,8 @@ struct _TribNode
   double      x;
   double      y;
   guint       has_position : 1;
+  /* Placed by the automatic layout, not by the user: not written until pinned. */
+  guint       position_is_layout : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TribNode, trib_node, G_TYPE_OBJECT)
@@ -618,4 +621,28 @@ trib_node_set_position (TribNode *self,
   self->x = x;
   self->y = y;
   self->has_position = TRUE;
+  self->position_is_layout = FALSE;
+}
+
+void
+_trib_node_set_layout_position (TribNode *self,
+                                double    x,
+                                double    y)
+{
+  self->x = x;
+  self->y = y;
+  self->has_position = TRUE;
+  self->position_is_layout = TRUE;
+}
+
+gboolean
+_trib_node_has_layout_position (TribNode *self)
+{
+  return self->has_position && self->position_is_layout;
+}
+
+void
+_trib_node_pin_position (TribNode *self)
+{
+  self->position_is_layout = FALSE;
 }

@@ -27,10 +27,25 @@ struct _TribWorkflow
   /* Node id -> TribNode, built on demand and dropped when the node list changes, so that
    * validating or running a workflow of 1,000 nodes is not cubic. */
   GHashTable *node_index;
+  /* "<workspace>" of the node outputs "<workspace>.<node>"; set by the workspace. */
+  char       *workspace_name;
+  /* Cached "document differs from what is on disk". */
+  gboolean    modified;
 };
 
 JsonObject *_trib_workflow_root_object  (TribWorkflow *self);
 JsonObject *_trib_workflow_spec_object  (TribWorkflow *self);
 void        _trib_workflow_notify_valid (TribWorkflow *self);
+/* Rebuilds the node and dependency models from the document, after an edit. */
+void        _trib_workflow_reparse      (TribWorkflow *self);
+/* Emits "changed" and updates "modified": every edit ends with this. */
+void        _trib_workflow_edited       (TribWorkflow *self);
+void        _trib_workflow_update_modified (TribWorkflow *self);
+void        _trib_workflow_clear_last_edit (TribWorkflow *self);
+/* metadata.tributary.canvas.nodes: position by node id. */
+JsonObject *_trib_workflow_canvas_positions (TribWorkflow *self,
+                                             gboolean      create);
+/* Writes the nodes' canvas positions into the document. */
+void        _trib_workflow_store_positions (TribWorkflow *self);
 
 G_END_DECLS

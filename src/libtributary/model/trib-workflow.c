@@ -13,6 +13,7 @@
 #include "trib-json.h"
 #include "trib-workflow.h"
 #include "trib-workflow-private.h"
+#include "trib-node-private.h"
 
 G_DEFINE_FINAL_TYPE (TribWorkflow, trib_workflow, G_TYPE_OBJECT)
 
@@ -21,10 +22,18 @@ enum {
   PROP_NAME,
   PROP_DISPLAY_PATH,
   PROP_VALID,
+  PROP_MODIFIED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define CANVAS_NAMESPACE "tributary"
 
@@ -42,6 +51,7 @@ trib_workflow_finalize (GObject *object)
   g_clear_pointer (&self->saved_text, g_free);
   g_clear_pointer (&self->parse_diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
+  g_clear_pointer (&self->workspace_name, g_free);
 
   G_OBJECT_CLASS (trib_workflow_parent_class)->finalize (object);
 }
@@ -65,6 +75,9 @@ trib_workflow_get_property (GObject    *object,
     case PROP_VALID:
       g_value_set_boolean (value, trib_workflow_is_valid (self));
       break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -87,8 +100,17 @@ trib_workflow_class_init (TribWorkflowClass *klass)
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The document differs from the file on disk: edits not saved yet. */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every edit of the document (an operation, an undo, a reload). */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -160,8 +182,8 @@ strip_reference (const char *ref)
   return g_strdup (ref);
 }
 
-static JsonObject *
-canvas_positions (TribWorkflow *self,
+JsonObject *
+_trib_workflow_canvas_positions (TribWorkflow *self,
                   gboolean      create)
 {
   JsonObject *root = _trib_workflow_root_object (self);
@@ -187,7 +209,7 @@ canvas_positions (TribWorkflow *self,
 static void
 load_positions (TribWorkflow *self)
 {
-  JsonObject *positions = canvas_positions (self, FALSE);
+  JsonObject *positions = _trib_workflow_canvas_positions (self, FALSE);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
 
   if (positions == NULL)
@@ -205,8 +227,8 @@ load_positions (TribWorkflow *self)
     }
 }
 
-static void
-store_positions (TribWorkflow *self)
+void
+_trib_workflow_store_positions (TribWorkflow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
 
@@ -217,10 +239,11 @@ store_positions (TribWorkflow *self)
       JsonObject *pos;
       double x, y;
 
-      if (!trib_node_get_position (node, &x, &y) || trib_node_get_id (node) == NULL)
+      if (!trib_node_get_position (node, &x, &y) || trib_node_get_id (node) == NULL ||
+          _trib_node_has_layout_position (node))
         continue;
 
-      positions = canvas_positions (self, TRUE);
+      positions = _trib_workflow_canvas_positions (self, TRUE);
       pos = trib_json_object_ensure_object (positions, trib_node_get_id (node));
       /* Whole pixels: positions are for people, and integers diff cleanly in git. */
       trib_json_object_put_int (pos, "x", (gint64) (x < 0 ? x - 0.5 : x + 0.5));
@@ -369,39 +392,50 @@ parse_document (TribWorkflow *self)
   load_positions (self);
 }
 
-TribWorkflow *
-trib_workflow_new_from_text (const char *text,
-                             GFile      *file,
-                             const char *display_path)
+/* Parses @text into the document, collecting parse errors; models are not touched. */
+static void
+parse_text (TribWorkflow *self,
+            const char   *text)
 {
-  TribWorkflow *self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
   g_autoptr(GError) error = NULL;
   guint line, column;
 
-  self->file = file ? g_object_ref (file) : NULL;
-  self->display_path = g_strdup (display_path);
-  self->saved_text = g_strdup (text);
+  g_clear_pointer (&self->root, json_node_unref);
+  g_ptr_array_set_size (self->parse_diagnostics, 0);
 
-  self->root = trib_json_parse_full (text, -1, display_path, &line, &column, &error);
+  self->root = trib_json_parse_full (text, -1, self->display_path, &line, &column, &error);
   if (self->root == NULL)
     {
       const char *message = error->message;
 
       /* The error text already starts with "PATH:LINE:COL: "; keep only what follows. */
-      if (g_str_has_prefix (message, display_path))
+      if (self->display_path && g_str_has_prefix (message, self->display_path))
         {
-          message += strlen (display_path);
+          message += strlen (self->display_path);
           while (*message == ':' || g_ascii_isdigit (*message))
             message++;
           while (*message == ' ')
             message++;
         }
       g_ptr_array_add (self->parse_diagnostics,
-                       trib_diagnostic_new_at (TRIB_SEVERITY_ERROR, display_path, line, column, message));
+                       trib_diagnostic_new_at (TRIB_SEVERITY_ERROR, self->display_path, line, column, message));
     }
   else
     parse_document (self);
+}
 
+TribWorkflow *
+trib_workflow_new_from_text (const char *text,
+                             GFile      *file,
+                             const char *display_path)
+{
+  TribWorkflow *self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
+
+  self->file = file ? g_object_ref (file) : NULL;
+  self->display_path = g_strdup (display_path);
+  self->saved_text = g_strdup (text);
+
+  parse_text (self, text);
   trib_workflow_validate (self, NULL, NULL);
   return self;
 }
@@ -476,7 +510,7 @@ trib_workflow_to_string (TribWorkflow *self)
 
   if (self->root == NULL)
     return g_strdup (self->saved_text ? self->saved_text : "");
-  store_positions (self);
+  _trib_workflow_store_positions (self);
   return trib_json_to_string (self->root);
 }
 
@@ -506,6 +540,7 @@ trib_workflow_save (TribWorkflow  *self,
 
   g_free (self->saved_text);
   self->saved_text = g_steal_pointer (&text);
+  _trib_workflow_update_modified (self);
   return TRUE;
 }
 
@@ -758,4 +793,187 @@ void
 _trib_workflow_notify_valid (TribWorkflow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+void
+_trib_workflow_reparse (TribWorkflow *self)
+{
+  g_ptr_array_set_size (self->parse_diagnostics, 0);
+  g_list_store_remove_all (self->dependencies);
+  g_list_store_remove_all (self->nodes);
+  if (self->root)
+    parse_document (self);
+}
+
+void
+_trib_workflow_update_modified (TribWorkflow *self)
+{
+  g_autofree char *text = NULL;
+  gboolean modified;
+
+  if (self->root == NULL)
+    modified = FALSE;
+  else
+    {
+      text = trib_workflow_to_string (self);
+      modified = g_strcmp0 (text, self->saved_text) != 0;
+    }
+
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+void
+_trib_workflow_edited (TribWorkflow *self)
+{
+  trib_workflow_validate (self, NULL, NULL);
+  _trib_workflow_update_modified (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+trib_workflow_is_modified (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+  return self->modified;
+}
+
+void
+trib_workflow_set_workspace_name (TribWorkflow *self,
+                                  const char   *name)
+{
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_free (self->workspace_name);
+  self->workspace_name = g_strdup (name);
+}
+
+const char *
+trib_workflow_get_workspace_name (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return self->workspace_name;
+}
+
+void
+trib_workflow_replace_text (TribWorkflow *self,
+                            const char   *text,
+                            gboolean      as_saved)
+{
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_return_if_fail (text != NULL);
+
+  if (as_saved)
+    {
+      g_free (self->saved_text);
+      self->saved_text = g_strdup (text);
+    }
+
+  g_list_store_remove_all (self->dependencies);
+  g_list_store_remove_all (self->nodes);
+  parse_text (self, text);
+  if (as_saved)
+    _trib_workflow_clear_last_edit (self);
+  _trib_workflow_edited (self);
+}
+
+gboolean
+trib_workflow_is_saved_text (TribWorkflow *self,
+                             const char   *text)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+  return g_strcmp0 (self->saved_text, text) == 0;
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *text;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (trib_file_set_contents_atomic (data->file, data->text, strlen (data->text), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+trib_workflow_save_async (TribWorkflow        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
+  SaveData *data;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW (self));
+  g_return_if_fail (self->file != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_workflow_save_async);
+
+  /* A file that did not parse is never rewritten, and an unchanged one is not written. */
+  if (self->root == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  text = trib_workflow_to_string (self);
+  if (g_strcmp0 (text, self->saved_text) == 0 && g_file_query_exists (self->file, NULL))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The text is made here, on the caller's thread; the worker only writes bytes. */
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (self->file);
+  data->text = g_steal_pointer (&text);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+gboolean
+trib_workflow_save_finish (TribWorkflow  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (data)
+    {
+      g_free (self->saved_text);
+      self->saved_text = g_strdup (data->text);
+      _trib_workflow_update_modified (self);
+    }
+  return TRUE;
 }

@@ -34,6 +34,29 @@ TribWorkflow   *trib_workflow_new_from_text      (const char    *text,
 gboolean        trib_workflow_save               (TribWorkflow  *self,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
+/* Serialises on the caller's thread and writes the file in a worker thread; the
+ * workflow counts as saved once the finish function has returned TRUE. */
+void            trib_workflow_save_async         (TribWorkflow        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        trib_workflow_save_finish        (TribWorkflow  *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+/* TRUE when the document differs from the file as last read or saved. */
+gboolean        trib_workflow_is_modified        (TribWorkflow  *self);
+/* Replaces the whole document with @text (an undo snapshot, or the file re-read from
+ * disk when @as_saved). The node and dependency models are rebuilt. */
+void            trib_workflow_replace_text       (TribWorkflow  *self,
+                                                  const char    *text,
+                                                  gboolean       as_saved);
+/* TRUE when @text is what was last read from or written to the file. */
+gboolean        trib_workflow_is_saved_text      (TribWorkflow  *self,
+                                                  const char    *text);
+/* The workspace name that prefixes node outputs ("<workspace>.<node>"). */
+void            trib_workflow_set_workspace_name (TribWorkflow  *self,
+                                                  const char    *name);
+const char     *trib_workflow_get_workspace_name (TribWorkflow  *self);
 char           *trib_workflow_to_string          (TribWorkflow  *self);
 
 GFile          *trib_workflow_get_file           (TribWorkflow  *self);

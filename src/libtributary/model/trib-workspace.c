@@ -218,6 +218,23 @@ compare_file_names (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+static void
+workflow_changed_cb (TribWorkspace *self,
+                     TribWorkflow  *workflow)
+{
+  /* Edits may add or remove outputs that other workflows depend on. */
+  trib_workspace_validate (self);
+}
+
+static void
+adopt_workflow (TribWorkspace *self,
+                TribWorkflow  *workflow)
+{
+  trib_workflow_set_workspace_name (workflow, trib_workspace_get_name (self));
+  g_signal_connect_object (workflow, "changed", G_CALLBACK (workflow_changed_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->workflows, workflow);
+}
+
 static gboolean
 load_workflows (TribWorkspace  *self,
                 GCancellable   *cancellable,
@@ -266,7 +283,7 @@ load_workflows (TribWorkspace  *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      g_list_store_append (self->workflows, workflow);
+      adopt_workflow (self, workflow);
     }
 
   return TRUE;
@@ -694,7 +711,7 @@ trib_workspace_add_workflow (TribWorkspace *self,
   g_return_if_fail (TRIB_IS_WORKSPACE (self));
   g_return_if_fail (TRIB_IS_WORKFLOW (workflow));
 
-  g_list_store_append (self->workflows, workflow);
+  adopt_workflow (self, workflow);
   trib_workspace_validate (self);
 }
 
