@@ -272,7 +272,7 @@ trib_window_show_workflow (TribWindow   *self,
   page = find_tab (self, workflow);
   if (page == NULL)
     {
-      GtkWidget *child = trib_workflow_page_new (workflow);
+      GtkWidget *child = trib_workflow_page_new (workflow, self->workspace);
       g_autoptr(GIcon) icon = g_themed_icon_new (trib_workflow_is_valid (workflow) ?
                                                  "trib-workflow-symbolic" : "dialog-warning-symbolic");
 

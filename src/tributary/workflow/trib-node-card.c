@@ -1,0 +1,235 @@
+/* trib-node-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-node-card.h"
+
+struct _TribNodeCard
+{
+  GtkWidget  parent_instance;
+
+  TribNode  *node;
+  char      *node_id;
+  char      *state_text;
+  gboolean   selected;
+
+  GtkWidget *box;
+  GtkImage  *icon;
+  GtkLabel  *name_label;
+  GtkLabel  *type_label;
+  GtkWidget *handle;
+};
+
+G_DEFINE_FINAL_TYPE (TribNodeCard, trib_node_card, GTK_TYPE_WIDGET)
+
+static const char *
+kind_css_class (TribNodeKind kind)
+{
+  switch (kind)
+    {
+    case TRIB_NODE_KIND_VIRTUAL:
+      return "trib-kind-virtual";
+    case TRIB_NODE_KIND_DI:
+      return "trib-kind-sync";
+    case TRIB_NODE_KIND_EMR_SPARK_SQL:
+      return "trib-kind-spark";
+    case TRIB_NODE_KIND_UNKNOWN:
+    case TRIB_NODE_KIND_REFERENCE:
+    default:
+      return "trib-kind-other";
+    }
+}
+
+static void
+update_accessible (TribNodeCard *self)
+{
+  TribNodeKind kind = trib_node_get_kind (self->node);
+  g_autofree char *description = NULL;
+
+  /* A screen reader says the name, then the type (and later the run state). */
+  if (self->state_text)
+    description = g_strdup_printf ("%s, %s", trib_node_kind_get_label (kind), self->state_text);
+  else
+    description = g_strdup (trib_node_kind_get_label (kind));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, trib_node_get_display_name (self->node),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, self->selected, -1);
+}
+
+static void
+update (TribNodeCard *self)
+{
+  TribNodeKind kind = trib_node_get_kind (self->node);
+  const char *description = trib_node_get_description (self->node);
+
+  for (TribNodeKind k = TRIB_NODE_KIND_UNKNOWN; k <= TRIB_NODE_KIND_REFERENCE; k++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), kind_css_class (k));
+  gtk_widget_add_css_class (GTK_WIDGET (self), kind_css_class (kind));
+
+  gtk_image_set_from_icon_name (self->icon, trib_node_kind_get_icon_name (kind));
+  gtk_label_set_text (self->name_label, trib_node_get_display_name (self->node));
+  if (kind == TRIB_NODE_KIND_UNKNOWN && trib_node_get_command (self->node))
+    {
+      g_autofree char *text = g_strdup_printf ("%s (%s)", trib_node_kind_get_label (kind),
+                                               trib_node_get_command (self->node));
+      gtk_label_set_text (self->type_label, text);
+    }
+  else
+    gtk_label_set_text (self->type_label, trib_node_kind_get_label (kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description && *description ? description : NULL);
+  update_accessible (self);
+}
+
+static void
+trib_node_card_dispose (GObject *object)
+{
+  TribNodeCard *self = TRIB_NODE_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_NODE_CARD);
+  g_clear_object (&self->node);
+  g_clear_pointer (&self->node_id, g_free);
+  g_clear_pointer (&self->state_text, g_free);
+
+  G_OBJECT_CLASS (trib_node_card_parent_class)->dispose (object);
+}
+
+/* The box fills the card; the handle sits on the middle of its bottom edge. */
+static void
+trib_node_card_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  TribNodeCard *self = TRIB_NODE_CARD (widget);
+  int hw, hh;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_widget_measure (self->handle, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &hw, NULL, NULL);
+  gtk_widget_measure (self->handle, GTK_ORIENTATION_VERTICAL, -1, NULL, &hh, NULL, NULL);
+  gtk_widget_allocate (self->handle, hw, hh, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - hw) / 2.0f,
+                                                                            height - hh / 2.0f)));
+}
+
+static void
+trib_node_card_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  TribNodeCard *self = TRIB_NODE_CARD (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+trib_node_card_class_init (TribNodeCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_node_card_dispose;
+  widget_class->size_allocate = trib_node_card_size_allocate;
+  widget_class->measure = trib_node_card_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "trib-node");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-node-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribNodeCard, box);
+  gtk_widget_class_bind_template_child (widget_class, TribNodeCard, icon);
+  gtk_widget_class_bind_template_child (widget_class, TribNodeCard, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TribNodeCard, type_label);
+  gtk_widget_class_bind_template_child (widget_class, TribNodeCard, handle);
+}
+
+static void
+trib_node_card_init (TribNodeCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+trib_node_card_new (TribNode *node)
+{
+  TribNodeCard *self = g_object_new (TRIB_TYPE_NODE_CARD, NULL);
+
+  trib_node_card_set_node (self, node);
+  return GTK_WIDGET (self);
+}
+
+TribNode *
+trib_node_card_get_node (TribNodeCard *self)
+{
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), NULL);
+  return self->node;
+}
+
+void
+trib_node_card_set_node (TribNodeCard *self,
+                         TribNode     *node)
+{
+  g_return_if_fail (TRIB_IS_NODE_CARD (self));
+  g_return_if_fail (TRIB_IS_NODE (node));
+
+  g_set_object (&self->node, node);
+  g_free (self->node_id);
+  self->node_id = g_strdup (trib_node_get_id (node));
+  update (self);
+}
+
+const char *
+trib_node_card_get_node_id (TribNodeCard *self)
+{
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), NULL);
+  return self->node_id;
+}
+
+gboolean
+trib_node_card_get_selected (TribNodeCard *self)
+{
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), FALSE);
+  return self->selected;
+}
+
+void
+trib_node_card_set_selected (TribNodeCard *self,
+                             gboolean      selected)
+{
+  g_return_if_fail (TRIB_IS_NODE_CARD (self));
+
+  if (self->selected == !!selected)
+    return;
+  self->selected = !!selected;
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+  update_accessible (self);
+}
+
+GtkWidget *
+trib_node_card_get_handle (TribNodeCard *self)
+{
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), NULL);
+  return self->handle;
+}
+
+void
+trib_node_card_set_state_text (TribNodeCard *self,
+                               const char   *text)
+{
+  g_return_if_fail (TRIB_IS_NODE_CARD (self));
+  g_free (self->state_text);
+  self->state_text = g_strdup (text);
+  update_accessible (self);
+}
