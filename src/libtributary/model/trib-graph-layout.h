@@ -10,9 +10,9 @@
 G_BEGIN_DECLS
 
 /* Canvas units; the node card is drawn this size. */
-#define TRIB_LAYOUT_NODE_WIDTH   220.0
+#define TRIB_LAYOUT_NODE_WIDTH   300.0
 #define TRIB_LAYOUT_NODE_HEIGHT   64.0
-#define TRIB_LAYOUT_H_GAP         60.0
+#define TRIB_LAYOUT_H_GAP         40.0
 #define TRIB_LAYOUT_V_GAP         76.0
 #define TRIB_LAYOUT_MARGIN        40.0
 

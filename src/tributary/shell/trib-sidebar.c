@@ -87,16 +87,19 @@ row_box (const char *icon_name,
   return box;
 }
 
-static GtkWidget *
-create_workflow_row (gpointer item,
-                     gpointer user_data)
+static void
+fill_workflow_row (GtkListBoxRow *row)
 {
-  TribWorkflow *workflow = item;
+  TribWorkflow *workflow = g_object_get_data (G_OBJECT (row), "workflow");
   guint n_nodes = g_list_model_get_n_items (trib_workflow_get_nodes (workflow));
   g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = row_box ("trib-workflow-symbolic", trib_workflow_get_name (workflow), subtitle);
+  g_autofree char *title = NULL;
+  GtkWidget *box;
 
+  /* An unsaved workflow is marked as a GNOME editor marks an unsaved document. */
+  title = trib_workflow_is_modified (workflow) ? g_strconcat ("• ", trib_workflow_get_name (workflow), NULL)
+                                               : g_strdup (trib_workflow_get_name (workflow));
+  box = row_box ("trib-workflow-symbolic", title, subtitle);
   if (!trib_workflow_is_valid (workflow))
     {
       GListModel *diagnostics = trib_workflow_get_diagnostics (workflow);
@@ -105,11 +108,25 @@ create_workflow_row (gpointer item,
 
       gtk_widget_add_css_class (warning, "warning");
       gtk_widget_set_tooltip_text (warning, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has problems"), -1);
       gtk_box_append (GTK_BOX (box), warning);
     }
+  gtk_list_box_row_set_child (row, box);
+}
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+static GtkWidget *
+create_workflow_row (gpointer item,
+                     gpointer user_data)
+{
+  TribWorkflow *workflow = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+
   g_object_set_data_full (G_OBJECT (row), "workflow", g_object_ref (workflow), g_object_unref);
+  fill_workflow_row (GTK_LIST_BOX_ROW (row));
+  /* Edits on the canvas change the node count, the name and the saved state. */
+  g_signal_connect_object (workflow, "changed", G_CALLBACK (fill_workflow_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workflow, "notify::modified", G_CALLBACK (fill_workflow_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workflow, "notify::valid", G_CALLBACK (fill_workflow_row), row, G_CONNECT_SWAPPED);
   return row;
 }
 

@@ -254,48 +254,44 @@ close_workspace_action (GtkWidget  *widget,
 }
 
 static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+workflow_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  TribWindow *self = TRIB_WINDOW (object);
+  g_autoptr(TribWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!trib_workflow_save_finish (TRIB_WORKFLOW (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save the workspace: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not save %s: %s"),
+                                                  trib_workflow_get_display_path (TRIB_WORKFLOW (object)),
+                                                  error->message);
       trib_window_add_toast (self, message);
     }
 }
 
-static void
-save_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (trib_workspace_save (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
+/* Saves every workflow with edits. Each text is made here on the UI thread and only
+ * written by a worker, so no worker ever touches the live workspace. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TribWindow *self = TRIB_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  GListModel *workflows;
 
   if (self->workspace == NULL)
     return;
 
-  task = g_task_new (self, NULL, saved_cb, NULL);
-  g_task_set_task_data (task, g_object_ref (self->workspace), g_object_unref);
-  g_task_run_in_thread (task, save_in_thread);
+  workflows = trib_workspace_get_workflows (self->workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(TribWorkflow) workflow = g_list_model_get_item (workflows, i);
+
+      if (trib_workflow_is_modified (workflow))
+        trib_workflow_save_async (workflow, self->load_cancellable, workflow_saved_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -333,6 +329,7 @@ _trib_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.add-data-source", NULL, add_data_source_action);
+  _trib_window_class_init_workflow_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
@@ -347,4 +344,5 @@ _trib_window_init_actions (TribWindow *self)
 {
   g_signal_connect_object (self->sidebar, "data-source-activated", G_CALLBACK (sidebar_data_source_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  _trib_window_init_workflow_actions (self);
 }

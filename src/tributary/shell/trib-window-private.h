@@ -33,6 +33,11 @@ struct _TribWindow
   TribSidebar          *sidebar;
   GtkStack             *content_stack;
   AdwTabView           *tab_view;
+
+  /* Open questions (for the UI tests), and whether closing may skip them. */
+  GtkWidget            *name_dialog;
+  GtkWidget            *close_dialog;
+  gboolean              closing_without_asking;
 };
 
 void         _trib_window_update_problems    (TribWindow    *self);
@@ -40,6 +45,12 @@ void         _trib_window_close_all_tabs     (TribWindow    *self);
 void         _trib_window_set_workspace      (TribWindow    *self,
                                               TribWorkspace *workspace);
 void         _trib_window_class_init_actions (GtkWidgetClass *widget_class);
+void         _trib_window_class_init_workflow_actions (GtkWidgetClass *widget_class);
+void         _trib_window_init_workflow_actions (TribWindow *self);
+void         _trib_window_update_workflow_actions (TribWindow *self);
+guint        _trib_window_count_modified     (TribWindow    *self);
+AdwTabPage  *_trib_window_find_tab           (TribWindow    *self,
+                                              TribWorkflow  *workflow);
 void         _trib_window_init_actions       (TribWindow    *self);
 TribDataSourceDialog *_trib_window_open_data_source_dialog_internal (TribWindow     *self,
                                                                      TribDataSource *data_source);
@@ -56,5 +67,7 @@ AdwTabView  *_trib_window_get_tab_view       (TribWindow *self);
 TribDataSourceDialog *_trib_window_open_data_source_dialog (TribWindow     *self,
                                                             TribDataSource *data_source);
 const char  *_trib_window_get_visible_page   (TribWindow *self);
+/* The workflow tab in front, or NULL. */
+struct _TribWorkflowPage *_trib_window_get_current_workflow_page (TribWindow *self);
 
 G_END_DECLS

@@ -91,11 +91,16 @@ _trib_window_update_problems (TribWindow *self)
 void
 _trib_window_close_all_tabs (TribWindow *self)
 {
+  gboolean was = self->closing_without_asking;
+
+  /* Switching workspaces does not ask about each tab. */
+  self->closing_without_asking = TRUE;
   while (adw_tab_view_get_n_pages (self->tab_view) > 0)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, 0);
       adw_tab_view_close_page (self->tab_view, page);
     }
+  self->closing_without_asking = was;
 }
 
 static void
@@ -123,6 +128,7 @@ update_actions (TribWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-workspace", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_workspace);
+  _trib_window_update_workflow_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-data-source", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab",
@@ -244,8 +250,8 @@ trib_window_get_workspace (TribWindow *self)
   return self->workspace;
 }
 
-static AdwTabPage *
-find_tab (TribWindow   *self,
+AdwTabPage *
+_trib_window_find_tab (TribWindow   *self,
           TribWorkflow *workflow)
 {
   for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
@@ -269,7 +275,7 @@ trib_window_show_workflow (TribWindow   *self,
   g_return_if_fail (TRIB_IS_WINDOW (self));
   g_return_if_fail (TRIB_IS_WORKFLOW (workflow));
 
-  page = find_tab (self, workflow);
+  page = _trib_window_find_tab (self, workflow);
   if (page == NULL)
     {
       GtkWidget *child = trib_workflow_page_new (workflow, self->workspace);

@@ -652,6 +652,13 @@ trib_canvas_set_property (GObject      *object,
 }
 
 static void
+style_changed_cb (TribCanvas *self)
+{
+  /* The cached edges carry the old foreground colour. */
+  _trib_canvas_invalidate_edges (self);
+}
+
+static void
 trib_canvas_constructed (GObject *object)
 {
   TribCanvas *self = TRIB_CANVAS (object);
@@ -661,6 +668,10 @@ trib_canvas_constructed (GObject *object)
   set_adjustment (self, &self->hadjustment, self->hadjustment);
   set_adjustment (self, &self->vadjustment, self->vadjustment);
   g_signal_connect_object (self->workflow, "changed", G_CALLBACK (workflow_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   self->editable = trib_workflow_get_json (self->workflow) != NULL;
   trib_workflow_place_unpositioned (self->workflow);
   _trib_canvas_sync_cards (self);

@@ -56,6 +56,11 @@ update_actions (TribWorkflowPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo", editable && trib_undo_stack_can_redo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", trib_workflow_is_modified (self->workflow));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.create-node", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.format", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-in",
+                                 trib_canvas_get_zoom (self->canvas) < TRIB_CANVAS_MAX_ZOOM - 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-out",
+                                 trib_canvas_get_zoom (self->canvas) > TRIB_CANVAS_MIN_ZOOM + 1e-6);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), editable);
 }
 
@@ -269,6 +274,18 @@ undo_action (GtkWidget  *widget,
     trib_undo_stack_redo (self->undo);
 }
 
+/* The toolbar is not inside the canvas, so its buttons reach the canvas's actions here. */
+static void
+canvas_forward_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TribWorkflowPage *self = TRIB_WORKFLOW_PAGE (widget);
+  g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("page."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
+}
+
 static void
 create_node_action (GtkWidget  *widget,
                     const char *action_name,
@@ -446,6 +463,7 @@ trib_workflow_page_constructed (GObject *object)
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::editable", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (find_activate_cb), self, G_CONNECT_SWAPPED);
 
@@ -482,6 +500,11 @@ trib_workflow_page_class_init (TribWorkflowPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.create-node", "s", create_node_action);
+  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, canvas_forward_action);
+  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, canvas_forward_action);
+  gtk_widget_class_install_action (widget_class, "page.zoom-reset", NULL, canvas_forward_action);
+  gtk_widget_class_install_action (widget_class, "page.fit", NULL, canvas_forward_action);
+  gtk_widget_class_install_action (widget_class, "page.format", NULL, canvas_forward_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.redo", NULL);
