@@ -37,15 +37,25 @@ wait_until (Condition   cond,
     }
 }
 
+/* Lets layout and rendering catch up for a moment. Bounded in time: while a spinner
+ * turns, the main loop always has work, and draining it would wait for the spinner. */
 static void
-settle (void)
+settle_for (int rounds)
 {
-  for (int i = 0; i < 30; i++)
+  for (int i = 0; i < rounds; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
         ;
       g_usleep (10000);
     }
+}
+
+static void
+settle (void)
+{
+  settle_for (15);
 }
 
 static gboolean
@@ -135,7 +145,8 @@ xdotool (const char * const *args)
   g_subprocess_wait_async (process, NULL, subprocess_finished_cb, NULL);
   wait_until (subprocess_done, process, "xdotool");
   g_assert_true (g_subprocess_get_successful (process));
-  settle ();
+  /* X delivers the events in order; a few rounds let GTK handle them. */
+  settle_for (4);
 }
 
 /* The point (x, y) of @widget in X root coordinates. */
@@ -191,7 +202,7 @@ static void
 focus_main_window (void)
 {
   if (key_window)
-    xdotool_printf ("windowfocus --sync %lu",
+    xdotool_printf ("windowfocus %lu",
                     (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (key_window))));
 }
 
@@ -219,12 +230,15 @@ pointer_drag (GtkWidget *from,
   root_point (from, fx, fy, &x0, &y0);
   root_point (to, tx, ty, &x1, &y1);
   focus_main_window ();
-  xdotool_printf ("mousemove %d %d", x0, y0);
-  xdotool_printf ("mousedown 1");
-  for (int i = 1; i <= 6; i++)
-    xdotool_printf ("mousemove %d %d", x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
-  xdotool_printf ("mouseup 1");
-  park_pointer ();
+  /* One xdotool run; the pauses let each motion arrive as a separate event. */
+  xdotool_printf ("mousemove %d %d mousedown 1 "
+                  "mousemove %d %d sleep 0.03 mousemove %d %d sleep 0.03 mousemove %d %d sleep 0.03 "
+                  "mousemove %d %d sleep 0.03 mouseup 1 mousemove 1399 899",
+                  x0, y0,
+                  x0 + (x1 - x0) / 4, y0 + (y1 - y0) / 4,
+                  x0 + (x1 - x0) / 2, y0 + (y1 - y0) / 2,
+                  x0 + 3 * (x1 - x0) / 4, y0 + 3 * (y1 - y0) / 4,
+                  x1, y1);
 }
 
 

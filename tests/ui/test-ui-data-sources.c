@@ -37,12 +37,16 @@ wait_until (Condition   cond,
     }
 }
 
+/* Lets layout and rendering catch up for a moment. Bounded in time: while a spinner
+ * turns, the main loop always has work, and draining it would wait for the spinner. */
 static void
 settle (void)
 {
   for (int i = 0; i < 30; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
         ;
       g_usleep (10000);
     }

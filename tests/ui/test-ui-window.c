@@ -51,13 +51,16 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+/* Lets layout and rendering catch up for a moment. Bounded in time: while a spinner
+ * turns, the main loop always has work, and draining it would wait for the spinner. */
 static void
 settle (void)
 {
-  /* Let layout and rendering catch up. */
   for (int i = 0; i < 50; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
         ;
       g_usleep (10000);
     }
