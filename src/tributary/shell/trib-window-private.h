@@ -33,6 +33,7 @@ struct _TribWindow
   TribSidebar          *sidebar;
   GtkStack             *content_stack;
   AdwTabView           *tab_view;
+  AdwTabBar            *tab_bar;
 
   /* Open questions (for the UI tests), and whether closing may skip them. */
   GtkWidget            *name_dialog;

@@ -300,6 +300,32 @@ sidebar_workflow_activated_cb (TribWindow   *self,
   trib_window_show_workflow (self, workflow);
 }
 
+/* libadwaita 1.2's tab close buttons have a tooltip but no accessible name; a screen
+ * reader would say "GtkImage". Name every icon-only button of the tab bar after its
+ * tooltip. */
+static void
+label_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (child))) &&
+          gtk_widget_get_tooltip_text (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_widget_get_tooltip_text (child), -1);
+      label_icon_buttons (child);
+    }
+}
+
+static gboolean
+label_tab_bar_idle (gpointer data)
+{
+  TribWindow *self = data;
+
+  if (self->tab_bar)
+    label_icon_buttons (GTK_WIDGET (self->tab_bar));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tab_view_n_pages_cb (TribWindow *self,
                      GParamSpec *pspec,
@@ -308,6 +334,8 @@ tab_view_n_pages_cb (TribWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack,
                                     adw_tab_view_get_n_pages (tab_view) > 0 ? "tabs" : "empty");
   update_actions (self);
+  /* The tab widgets are made during the next layout. */
+  g_idle_add_full (G_PRIORITY_LOW, label_tab_bar_idle, g_object_ref (self), g_object_unref);
 }
 
 /* Recent workspaces */
@@ -364,6 +392,8 @@ rebuild_recent_list (TribWindow *self)
 
       gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (forget, _("Remove From Recent Workspaces"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove from recent workspaces"), -1);
       gtk_widget_add_css_class (forget, "flat");
       g_object_set_data_full (G_OBJECT (forget), "path", g_strdup (recent[i]), g_free);
       g_signal_connect (forget, "clicked", G_CALLBACK (forget_recent_clicked_cb), self);
@@ -497,6 +527,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, tab_bar);
 
   _trib_window_class_init_actions (widget_class);
 
