@@ -27,6 +27,9 @@ struct _TribWorkflow
   /* Node id -> TribNode, built on demand and dropped when the node list changes, so that
    * validating or running a workflow of 1,000 nodes is not cubic. */
   GHashTable *node_index;
+  /* Node id -> Neighbours (upstream and downstream ids), built on demand, so that the
+   * cycle check of a 1,000-node workflow is linear rather than nodes × edges. */
+  GHashTable *neighbour_index;
   /* "<workspace>" of the node outputs "<workspace>.<node>"; set by the workspace. */
   char       *workspace_name;
   /* Cached "document differs from what is on disk". */
@@ -36,6 +39,8 @@ struct _TribWorkflow
 JsonObject *_trib_workflow_root_object  (TribWorkflow *self);
 JsonObject *_trib_workflow_spec_object  (TribWorkflow *self);
 void        _trib_workflow_notify_valid (TribWorkflow *self);
+/* Drops the neighbour index after dependencies were resolved or changed. */
+void        _trib_workflow_invalidate_neighbours (TribWorkflow *self);
 /* Rebuilds the node and dependency models from the document, after an edit. */
 void        _trib_workflow_reparse      (TribWorkflow *self);
 /* Emits "changed" and updates "modified": every edit ends with this. */

@@ -372,6 +372,7 @@ trib_workflow_validate (TribWorkflow       *self,
     {
       check_nodes (self);
       check_dependencies (self, external_outputs);
+      _trib_workflow_invalidate_neighbours (self);
       check_cycles (self);
       if (data_sources != NULL)
         check_data_sources (self, data_sources);

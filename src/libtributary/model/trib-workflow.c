@@ -52,6 +52,7 @@ trib_workflow_finalize (GObject *object)
   g_clear_pointer (&self->parse_diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->workspace_name, g_free);
+  g_clear_pointer (&self->neighbour_index, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_workflow_parent_class)->finalize (object);
 }
@@ -121,6 +122,17 @@ nodes_changed_cb (GListModel   *model,
                   TribWorkflow *self)
 {
   g_clear_pointer (&self->node_index, g_hash_table_unref);
+  _trib_workflow_invalidate_neighbours (self);
+}
+
+static void
+dependencies_changed_cb (GListModel   *model,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         TribWorkflow *self)
+{
+  _trib_workflow_invalidate_neighbours (self);
 }
 
 static void
@@ -129,6 +141,7 @@ trib_workflow_init (TribWorkflow *self)
   self->nodes = g_list_store_new (TRIB_TYPE_NODE);
   g_signal_connect (self->nodes, "items-changed", G_CALLBACK (nodes_changed_cb), self);
   self->dependencies = g_list_store_new (TRIB_TYPE_DEPENDENCY);
+  g_signal_connect (self->dependencies, "items-changed", G_CALLBACK (dependencies_changed_cb), self);
   self->diagnostics = g_list_store_new (TRIB_TYPE_DIAGNOSTIC);
   self->parse_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -669,14 +682,60 @@ trib_workflow_lookup_node_by_name (TribWorkflow *self,
   return NULL;
 }
 
-static GPtrArray *
-list_neighbours (TribWorkflow *self,
-                 const char   *node_id,
-                 gboolean      upstream)
+typedef struct
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *up;
+  GPtrArray *down;
+} Neighbours;
+
+static void
+neighbours_free (Neighbours *n)
+{
+  g_ptr_array_unref (n->up);
+  g_ptr_array_unref (n->down);
+  g_free (n);
+}
+
+void
+_trib_workflow_invalidate_neighbours (TribWorkflow *self)
+{
+  g_clear_pointer (&self->neighbour_index, g_hash_table_unref);
+}
+
+static Neighbours *
+neighbours_of (GHashTable *index,
+               const char *id)
+{
+  Neighbours *n = g_hash_table_lookup (index, id);
+
+  if (n == NULL)
+    {
+      n = g_new0 (Neighbours, 1);
+      n->up = g_ptr_array_new ();
+      n->down = g_ptr_array_new ();
+      g_hash_table_insert (index, g_strdup (id), n);
+    }
+  return n;
+}
+
+static void
+add_unique (GPtrArray  *array,
+            const char *id)
+{
+  if (!g_ptr_array_find_with_equal_func (array, id, g_str_equal, NULL))
+    g_ptr_array_add (array, (gpointer) id);
+}
+
+/* Ids point into the TribDependency objects, which live as long as the index. */
+static GHashTable *
+ensure_neighbour_index (TribWorkflow *self)
+{
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->dependencies));
 
+  if (self->neighbour_index)
+    return self->neighbour_index;
+
+  self->neighbour_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) neighbours_free);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TribDependency) dep = g_list_model_get_item (G_LIST_MODEL (self->dependencies), i);
@@ -686,13 +745,23 @@ list_neighbours (TribWorkflow *self,
       if (from == NULL || trib_workflow_lookup_node (self, from) == NULL ||
           trib_workflow_lookup_node (self, to) == NULL)
         continue;
-      if (upstream && g_strcmp0 (to, node_id) == 0 &&
-          !g_ptr_array_find_with_equal_func (out, from, g_str_equal, NULL))
-        g_ptr_array_add (out, g_strdup (from));
-      else if (!upstream && g_strcmp0 (from, node_id) == 0 &&
-               !g_ptr_array_find_with_equal_func (out, to, g_str_equal, NULL))
-        g_ptr_array_add (out, g_strdup (to));
+      add_unique (neighbours_of (self->neighbour_index, to)->up, from);
+      add_unique (neighbours_of (self->neighbour_index, from)->down, to);
     }
+  return self->neighbour_index;
+}
+
+static GPtrArray *
+list_neighbours (TribWorkflow *self,
+                 const char   *node_id,
+                 gboolean      upstream)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  Neighbours *n = g_hash_table_lookup (ensure_neighbour_index (self), node_id);
+  GPtrArray *list = n ? (upstream ? n->up : n->down) : NULL;
+
+  for (guint i = 0; list && i < list->len; i++)
+    g_ptr_array_add (out, g_strdup (list->pdata[i]));
   return out;
 }
 

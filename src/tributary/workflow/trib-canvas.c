@@ -471,10 +471,21 @@ trib_canvas_size_allocate (GtkWidget *widget,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       double x, y, vx, vy;
+      double w = TRIB_LAYOUT_NODE_WIDTH * self->zoom, h = TRIB_LAYOUT_NODE_HEIGHT * self->zoom;
+      gboolean visible;
       GskTransform *transform;
 
       _trib_canvas_node_position (self, key, &x, &y);
       _trib_canvas_model_to_view (self, x, y, &vx, &vy);
+
+      /* Cards out of view are neither allocated nor drawn, as a list view does with
+       * its rows; the focused one stays, so keyboard focus is never lost. */
+      visible = (vx + w >= -w && vy + h >= -h && vx <= width + w && vy <= height + h) ||
+                gtk_widget_has_focus (value);
+      gtk_widget_set_child_visible (value, visible);
+      if (!visible)
+        continue;
+
       transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (vx, vy));
       transform = gsk_transform_scale (transform, self->zoom, self->zoom);
       gtk_widget_allocate (value, TRIB_LAYOUT_NODE_WIDTH, TRIB_LAYOUT_NODE_HEIGHT, -1, transform);
