@@ -86,7 +86,7 @@ test_demo_contents (void)
   node = trib_workflow_lookup_node_by_name (wf, "workshop_start_spark");
   g_assert_cmpstr (trib_node_get_cron (node), ==, "00 30 00 * * ?");
   g_assert_true (trib_node_get_position (node, &x, &y));
-  g_assert_cmpfloat (x, ==, 300);
+  g_assert_cmpfloat (x, ==, 240);
   g_assert_cmpfloat (y, ==, 40);
 
   node = trib_workflow_lookup_node_by_name (wf, "ods_user_info_d_2oss_spark");
