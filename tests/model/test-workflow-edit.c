@@ -472,6 +472,49 @@ test_workflow_names (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trib_workspace_save_settings_finish (TRIB_WORKSPACE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The text is made on the caller's thread; the worker writes it; nothing else is written. */
+static void
+test_save_settings_async (void)
+{
+  g_autoptr(TribWorkspace) ws = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(TribWorkflow) wf = new_workflow (&ws, &dir);
+  g_autoptr(TribDataSource) source = trib_data_source_new ("db", TRIB_DATA_SOURCE_KIND_MYSQL);
+  g_autoptr(GFile) file = trib_workspace_dup_settings_file (ws);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *expected = NULL;
+  g_autofree char *on_disk = NULL;
+  gboolean done = FALSE;
+
+  create (wf, TRIB_NODE_KIND_VIRTUAL, "a");
+  trib_workspace_put_data_source (ws, source);
+  expected = trib_workspace_dup_settings_text_if_changed (ws);
+  g_assert_nonnull (expected);
+  trib_workspace_save_settings_async (ws, NULL, saved_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  on_disk = trib_test_read_file (path);
+  g_assert_cmpstr (on_disk, ==, expected);
+  g_assert_null (trib_workspace_dup_settings_text_if_changed (ws));
+  /* The canvas edit is still the user's to save. */
+  g_assert_true (trib_workflow_is_modified (wf));
+
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/edit/undo-redo-after-move", test_undo_redo_after_move);
   g_test_add_func ("/edit/save-and-modified", test_save_and_modified);
   g_test_add_func ("/edit/workflow-names", test_workflow_names);
+  g_test_add_func ("/edit/save-settings-async", test_save_settings_async);
   g_test_add_func ("/layout/tutorial", test_layout_tutorial);
   g_test_add_func ("/layout/generated", test_layout_generated);
   g_test_add_func ("/layout/fewer-crossings", test_layout_fewer_crossings);

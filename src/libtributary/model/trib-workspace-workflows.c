@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "trib-error.h"
@@ -291,4 +293,89 @@ trib_workspace_list_dependents (TribWorkspace       *self,
         }
     }
   return result;
+}
+
+/* tributary.json ------------------------------------------------------------------- */
+
+GFile *
+trib_workspace_dup_settings_file (TribWorkspace *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+  return g_file_get_child (trib_workspace_get_directory (self), TRIB_WORKSPACE_FILE_NAME);
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *text;
+} SettingsWrite;
+
+static void
+settings_write_free (SettingsWrite *write)
+{
+  g_clear_object (&write->file);
+  g_free (write->text);
+  g_free (write);
+}
+
+static void
+write_settings_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  SettingsWrite *write = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (trib_file_set_contents_atomic (write->file, write->text, strlen (write->text), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+trib_workspace_save_settings_async (TribWorkspace       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SettingsWrite *write;
+  char *text;
+
+  g_return_if_fail (TRIB_IS_WORKSPACE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_workspace_save_settings_async);
+  text = trib_workspace_dup_settings_text_if_changed (self);
+  if (text == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  write = g_new0 (SettingsWrite, 1);
+  write->file = trib_workspace_dup_settings_file (self);
+  write->text = text;
+  g_task_set_task_data (task, write, (GDestroyNotify) settings_write_free);
+  g_task_run_in_thread (task, write_settings_in_thread);
+}
+
+gboolean
+trib_workspace_save_settings_finish (TribWorkspace  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  SettingsWrite *write;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  write = g_task_get_task_data (G_TASK (result));
+  if (write)
+    trib_workspace_settings_written (self, write->text);
+  return TRUE;
 }

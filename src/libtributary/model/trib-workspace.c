@@ -491,6 +491,28 @@ trib_workspace_save (TribWorkspace  *self,
   return TRUE;
 }
 
+char *
+trib_workspace_dup_settings_text_if_changed (TribWorkspace *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+
+  text = trib_json_to_string (self->root);
+  if (g_strcmp0 (text, self->saved_text) == 0)
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+void
+trib_workspace_settings_written (TribWorkspace *self,
+                                 const char    *text)
+{
+  g_return_if_fail (TRIB_IS_WORKSPACE (self));
+  g_free (self->saved_text);
+  self->saved_text = g_strdup (text);
+}
+
 GFile *
 trib_workspace_get_directory (TribWorkspace *self)
 {

@@ -40,6 +40,22 @@ gboolean        trib_workspace_save              (TribWorkspace       *self,
                                                   GCancellable        *cancellable,
                                                   GError             **error);
 
+/* tributary.json as it would be written now, or NULL when it has not changed. Made on
+ * the caller's thread, so a worker thread only ever writes bytes, never reads the model. */
+char           *trib_workspace_dup_settings_text_if_changed (TribWorkspace *self);
+GFile          *trib_workspace_dup_settings_file (TribWorkspace       *self);
+/* Records that @text is now what tributary.json holds on disk. */
+void            trib_workspace_settings_written  (TribWorkspace       *self,
+                                                  const char          *text);
+/* Writes tributary.json (not the workflows) in a worker thread. */
+void            trib_workspace_save_settings_async  (TribWorkspace       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean        trib_workspace_save_settings_finish (TribWorkspace       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
 GFile          *trib_workspace_get_directory     (TribWorkspace       *self);
 /* .tributary/ inside the workspace: run history, logs, caches. Created on demand. */
 GFile          *trib_workspace_get_state_directory (TribWorkspace     *self);

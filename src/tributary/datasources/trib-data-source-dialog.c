@@ -249,6 +249,9 @@ typedef struct
   char          *old_name;     /* the name the secret is filed under now, or NULL */
   char          *new_name;
   char          *secret;       /* NULL: keep (or move) the stored one */
+  /* tributary.json, made on the UI thread: the worker never touches the workspace. */
+  GFile         *settings_file;
+  char          *settings_text;
 } SaveData;
 
 static void
@@ -261,7 +264,28 @@ save_data_free (SaveData *data)
   if (data->secret)
     memset (data->secret, 0, strlen (data->secret));
   g_free (data->secret);
+  g_clear_object (&data->settings_file);
+  g_free (data->settings_text);
   g_free (data);
+}
+
+static void
+prepare_settings (SaveData      *data,
+                  TribWorkspace *workspace)
+{
+  data->settings_file = trib_workspace_dup_settings_file (workspace);
+  data->settings_text = trib_workspace_dup_settings_text_if_changed (workspace);
+}
+
+/* Only tributary.json: edits on the canvas are saved when the user saves them. */
+static gboolean
+write_settings (SaveData  *data,
+                GError   **error)
+{
+  if (data->settings_text == NULL)
+    return TRUE;
+  return trib_file_set_contents_atomic (data->settings_file, data->settings_text,
+                                        strlen (data->settings_text), error);
 }
 
 static void
@@ -296,7 +320,7 @@ save_in_thread (GTask        *task,
         }
     }
 
-  if (!trib_workspace_save (data->workspace, cancellable, &error))
+  if (!write_settings (data, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -339,6 +363,12 @@ stored_cb (GObject      *object,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
+  {
+    SaveData *data = g_task_get_task_data (G_TASK (result));
+
+    if (data->settings_text)
+      trib_workspace_settings_written (data->workspace, data->settings_text);
+  }
 
   signal_id = g_task_get_source_tag (G_TASK (result)) == save_action ? signals[SAVED] : signals[DELETED];
   g_signal_emit (self, signal_id, 0, name);
@@ -377,6 +407,7 @@ save_action (GtkWidget  *widget,
     }
   trib_workspace_put_data_source (self->workspace, candidate);
   g_set_object (&self->original, candidate);
+  prepare_settings (data, self->workspace);
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, stored_cb, g_strdup (data->new_name));
@@ -424,7 +455,7 @@ delete_in_thread (GTask        *task,
   GError *error = NULL;
 
   trib_secrets_clear_sync (data->workspace_id, data->old_name, cancellable, NULL);
-  if (!trib_workspace_save (data->workspace, cancellable, &error))
+  if (!write_settings (data, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -446,6 +477,7 @@ confirm_delete_cb (AdwMessageDialog     *dialog,
   data->workspace_id = g_strdup (trib_workspace_get_id (self->workspace));
   data->old_name = g_strdup (trib_data_source_get_name (self->original));
   trib_workspace_remove_data_source (self->workspace, data->old_name);
+  prepare_settings (data, self->workspace);
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, stored_cb, g_strdup (data->old_name));
