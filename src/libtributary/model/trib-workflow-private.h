@@ -41,6 +41,13 @@ JsonObject *_trib_workflow_spec_object  (TribWorkflow *self);
 void        _trib_workflow_notify_valid (TribWorkflow *self);
 /* Drops the neighbour index after dependencies were resolved or changed. */
 void        _trib_workflow_invalidate_neighbours (TribWorkflow *self);
+/* Parses @text into the document, collecting parse errors; models are not touched. */
+void        _trib_workflow_parse_text   (TribWorkflow *self,
+                                         const char   *text);
+/* Emits "changed"; the signal and "modified" live in trib-workflow.c. */
+void        _trib_workflow_emit_changed (TribWorkflow *self);
+void        _trib_workflow_set_modified (TribWorkflow *self,
+                                         gboolean      modified);
 /* Rebuilds the node and dependency models from the document, after an edit. */
 void        _trib_workflow_reparse      (TribWorkflow *self);
 /* Emits "changed" and updates "modified": every edit ends with this. */

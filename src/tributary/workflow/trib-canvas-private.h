@@ -90,6 +90,10 @@ void      _trib_canvas_emit_node_activated (TribCanvas *self,
 void      _trib_canvas_record_frame       (TribCanvas  *self);
 GArray   *_trib_canvas_get_frame_times    (TribCanvas  *self);
 
+/* trib-canvas-draw.c */
+void      _trib_canvas_snapshot           (GtkWidget   *widget,
+                                           GtkSnapshot *snapshot);
+
 /* trib-canvas-input.c */
 void      _trib_canvas_class_init_input   (GtkWidgetClass *widget_class);
 void      _trib_canvas_init_input         (TribCanvas  *self);
@@ -99,5 +103,27 @@ void      _trib_canvas_update_actions     (TribCanvas  *self);
 void      _trib_canvas_clear_edge_selection (TribCanvas *self);
 void      _trib_canvas_set_workspace      (TribCanvas    *self,
                                            TribWorkspace *workspace);
+void      _trib_canvas_refresh_selection  (TribCanvas  *self);
+void      _trib_canvas_clear_selection    (TribCanvas  *self);
+const char *_trib_canvas_focused_node     (TribCanvas  *self);
+/* The node an action applies to: the focused one, else the only selected one. */
+const char *_trib_canvas_current_node     (TribCanvas  *self);
+/* Shows @message in a popover at (vx, vy), where the pointer is. */
+void      _trib_canvas_show_message_at    (TribCanvas  *self,
+                                           const char  *message,
+                                           double       vx,
+                                           double       vy);
+
+/* trib-canvas-actions.c */
+void      _trib_canvas_class_init_actions (GtkWidgetClass *widget_class);
+double    _trib_canvas_snap_value         (TribCanvas  *self,
+                                           double       value);
+void      _trib_canvas_move_selection_by  (TribCanvas  *self,
+                                           double       dx,
+                                           double       dy);
+void      _trib_canvas_show_context_menu  (TribCanvas  *self,
+                                           gboolean     on_node,
+                                           double       vx,
+                                           double       vy);
 
 G_END_DECLS
