@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trib-text.h"
 
 guint
@@ -46,4 +48,30 @@ trib_text_append_right (GString    *out,
   for (guint used = trib_text_get_width (text); used < width; used++)
     g_string_append_c (out, ' ');
   g_string_append (out, text ? text : "");
+}
+
+char *
+trib_text_elide (const char *text,
+                 gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  glong length;
+  glong keep;
+  const char *head_end;
+  const char *tail_start;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, -1);
+  length = g_utf8_strlen (valid, -1);
+  if (max_chars < 16)
+    max_chars = 16;
+  if ((gsize) length <= max_chars)
+    return g_steal_pointer (&valid);
+
+  keep = (glong) max_chars / 2;
+  head_end = g_utf8_offset_to_pointer (valid, keep);
+  tail_start = g_utf8_offset_to_pointer (valid, length - keep);
+  return g_strdup_printf (_("%.*s… (%ld characters left out) …%s"), (int) (head_end - valid), valid,
+                          length - 2 * keep, tail_start);
 }

@@ -22,4 +22,10 @@ void  trib_text_append_right  (GString    *out,
                                const char *text,
                                guint       width);
 
+/* @text for an error message: at most @max_chars characters, a long text cut in the
+ * middle with "…" and the number of characters left out, so that a 100 KB token is not
+ * echoed whole. Invalid UTF-8 is shown with U+FFFD. */
+char *trib_text_elide         (const char *text,
+                               gsize       max_chars);
+
 G_END_DECLS

@@ -48,6 +48,7 @@ trib_cli_cmd_params (int    argc,
   g_autoptr(GDateTime) cyctime = NULL;
   g_autoptr(TribParamContext) context = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) parse_error = NULL;
   gboolean json = FALSE;
   int status = TRIB_CLI_EXIT_OK;
   TribCivilTime wall;
@@ -73,7 +74,7 @@ trib_cli_cmd_params (int    argc,
       return TRIB_CLI_EXIT_USAGE;
     }
 
-  zone = zone_name ? g_time_zone_new_identifier (zone_name) : g_time_zone_new_local ();
+  zone = zone_name ? trib_time_zone_new_checked (zone_name) : g_time_zone_new_local ();
   if (zone == NULL)
     {
       trib_cli_error ("params", _("unknown time zone \"%s\" (use a name such as Asia/Shanghai)"), zone_name);
@@ -82,9 +83,9 @@ trib_cli_cmd_params (int    argc,
 
   if (cyctime_text)
     {
-      if (!trib_civil_parse_date_time (cyctime_text, &wall))
+      if (!trib_civil_parse_checked (cyctime_text, TRUE, &wall, &parse_error))
         {
-          trib_cli_error ("params", _("--cyctime \"%s\" is not a time of the form YYYYMMDDHHMMSS"), cyctime_text);
+          trib_cli_error ("params", "--cyctime %s", parse_error->message);
           return TRIB_CLI_EXIT_USAGE;
         }
       cyctime = trib_civil_to_date_time (&wall, zone);
@@ -97,9 +98,9 @@ trib_cli_cmd_params (int    argc,
     }
   else if (bizdate)
     {
-      if (!trib_civil_parse_date (bizdate, &wall))
+      if (!trib_civil_parse_checked (bizdate, FALSE, &wall, &parse_error))
         {
-          trib_cli_error ("params", _("--bizdate \"%s\" is not a date of the form YYYYMMDD"), bizdate);
+          trib_cli_error ("params", "--bizdate %s", parse_error->message);
           return TRIB_CLI_EXIT_USAGE;
         }
       trib_civil_date_from_days (trib_civil_days_from_date (wall.year, wall.month, wall.day) + 1,

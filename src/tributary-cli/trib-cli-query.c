@@ -355,9 +355,11 @@ trib_cli_cmd_query (int    argc,
     }
   if (file)
     {
-      if (!g_file_get_contents (file, &text, NULL, &error))
+      g_autoptr(GFile) sql_file = g_file_new_for_commandline_arg (file);
+
+      if (!trib_file_load_bounded (sql_file, TRIB_JSON_FILE_MAX_SIZE, NULL, &text, NULL, &error))
         {
-          trib_cli_error ("query", "%s", error->message);
+          trib_cli_error ("query", "%s: %s", file, error->message);
           return TRIB_CLI_EXIT_FAILED;
         }
     }

@@ -53,13 +53,13 @@ parse_cyctime (TribWorkspace  *workspace,
                GError        **error)
 {
   g_autoptr(GTimeZone) zone = trib_workspace_dup_timezone (workspace);
+  g_autoptr(GError) local_error = NULL;
   TribCivilTime wall;
   GDateTime *cyctime;
 
-  if (!trib_civil_parse_date_time (text, &wall))
+  if (!trib_civil_parse_checked (text, TRUE, &wall, &local_error))
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("--cyctime \"%s\" is not a time of the form YYYYMMDDHHMMSS"), text);
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, "--cyctime %s", local_error->message);
       return NULL;
     }
   cyctime = trib_civil_to_date_time (&wall, zone);

@@ -418,12 +418,18 @@ trib_workflow_load (GFile        *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (!trib_file_load_bounded (file, TRIB_JSON_FILE_MAX_SIZE, cancellable, &contents, &length, &error))
     {
       self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
       self->file = g_object_ref (file);
       self->display_path = g_strdup (display_path);
-      add_parse_error (self, NULL, _("cannot read the file: %s"), error->message);
+      /* The bounded reader's own messages read as a sentence about the file. */
+      if (error->domain == G_IO_ERROR &&
+          (error->code == G_IO_ERROR_IS_DIRECTORY || error->code == G_IO_ERROR_NOT_REGULAR_FILE ||
+           error->code == G_IO_ERROR_NO_SPACE))
+        add_parse_error (self, NULL, "%s", error->message);
+      else
+        add_parse_error (self, NULL, _("cannot read the file: %s"), error->message);
       trib_workflow_validate (self, NULL, NULL);
       return self;
     }

@@ -12,6 +12,7 @@
 #include "trib-diagnostic.h"
 #include "trib-error.h"
 #include "trib-json.h"
+#include "trib-civil-time.h"
 #include "trib-workspace.h"
 
 struct _TribWorkspace
@@ -203,7 +204,7 @@ parse_workspace_file (TribWorkspace *self)
     add_file_error (self, "timezone", _("must be a string such as \"Asia/Shanghai\""));
   else if (tz != NULL)
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (tz);
+      g_autoptr(GTimeZone) zone = trib_time_zone_new_checked (tz);
       if (zone == NULL)
         add_file_error (self, "timezone", _("unknown time zone \"%s\""), tz);
     }
@@ -244,8 +245,9 @@ load_workflows (TribWorkspace  *self,
     {
       const char *name = g_file_info_get_name (info);
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          g_str_has_suffix (name, ".json") && name[0] != '.')
+      /* Every *.json entry is loaded, whatever its type: a folder, FIFO or device named
+       * like a workflow is reported as a problem by trib_workflow_load(), not skipped. */
+      if (g_str_has_suffix (name, ".json") && name[0] != '.')
         g_ptr_array_add (names, g_strdup (name));
       g_object_unref (info);
     }
@@ -288,7 +290,7 @@ trib_workspace_load (GFile         *directory,
 
   dir_name = g_file_get_parse_name (directory);
   file = g_file_get_child (directory, TRIB_WORKSPACE_FILE_NAME);
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (!trib_file_load_bounded (file, TRIB_JSON_FILE_MAX_SIZE, cancellable, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
@@ -529,7 +531,7 @@ trib_workspace_dup_timezone (TribWorkspace *self)
 
   name = trib_workspace_get_timezone_name (self);
   if (name)
-    zone = g_time_zone_new_identifier (name);
+    zone = trib_time_zone_new_checked (name);
   return zone ? zone : g_time_zone_new_local ();
 }
 

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* The most channels (parallel reader connections) one job may open, as DataWorks caps a
+ * job's concurrency at 32: more would exhaust a source database's connections. */
+#define TRIB_SYNC_MAX_CHANNELS 32
+
 /* DataX's column types. Every value travels as text in its DataX string form
  * (see trib-sync-record.h); the type says how a writer may reformat it. */
 typedef enum

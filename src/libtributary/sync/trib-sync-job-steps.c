@@ -306,7 +306,7 @@ _trib_sync_parse_mysql_reader (TribSyncParser            *p,
           _trib_sync_parser_error (p, path, _("\"%s\" is not a column name"), config->split_pk);
         }
     }
-  _trib_sync_get_int (p, parameter, "splitFactor", base, 1, &factor);
+  _trib_sync_get_int_range (p, parameter, "splitFactor", base, 1, 1000, &factor);
   config->split_factor = (guint) MIN (factor, 1000);
 
   if (uses_query)
@@ -571,13 +571,13 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
     }
 
   config->connect_timeout = 60;
-  if (_trib_sync_get_int (p, parameter, "connectTimeoutSeconds", base, 1, &timeout))
+  if (_trib_sync_get_int_range (p, parameter, "connectTimeoutSeconds", base, 1, 86400, &timeout))
     {
       config->connect_timeout = (guint) MIN (timeout, 86400);
       _trib_sync_parser_warning (p, base, _("connectTimeoutSeconds is ignored: the data source's connect_timeout applies"));
     }
   config->socket_timeout = 3600;
-  if (_trib_sync_get_int (p, parameter, "socketTimeoutSeconds", base, 1, &timeout))
+  if (_trib_sync_get_int_range (p, parameter, "socketTimeoutSeconds", base, 1, 86400 * 7, &timeout))
     {
       config->socket_timeout = (guint) MIN (timeout, 86400 * 7);
       _trib_sync_parser_warning (p, base, _("socketTimeoutSeconds is ignored: the data source's read_timeout applies"));
@@ -611,6 +611,27 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
 
       g_free (config->object);
       config->object = trimmed;
+    }
+  if (config->object != NULL)
+    {
+      g_auto(GStrv) segments = g_strsplit (config->object, "/", -1);
+      gboolean climbs = FALSE;
+      gboolean control = FALSE;
+
+      /* The object store refuses such a key when the job runs; say so before. */
+      for (guint i = 0; segments[i]; i++)
+        climbs |= g_str_equal (segments[i], ".") || g_str_equal (segments[i], "..");
+      for (const char *c = config->object; *c; c++)
+        control |= (guchar) *c < 0x20 || *c == 0x7f || *c == '\\';
+      if (climbs || control)
+        {
+          g_autofree char *path = _trib_sync_path (base, "object");
+
+          _trib_sync_parser_error (p, path,
+                                   climbs ? _("\"%s\": an object name has no \".\" or \"..\" segments")
+                                          : _("\"%s\": an object name has no control characters or \"\\\""),
+                                   config->object);
+        }
     }
 
   _trib_sync_get_bool (p, parameter, "writeSingleObject", base, &config->write_single_object);

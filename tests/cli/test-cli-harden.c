@@ -1,0 +1,223 @@
+/* test-cli-harden.c: bad input that `validate`, `params` and `backfill` must catch, with
+ * bounded resources and precise messages (issue 13)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "trib-test-util.h"
+
+#define WORKFLOW "User profile analysis_Spark"
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("expected to find\n  %s\nin\n%s", needle, haystack);
+}
+
+static void
+test_workspace_file_not_regular (void)
+{
+  g_autofree char *dir = trib_test_make_tmpdir ("harden-XXXXXX");
+  g_autofree char *file = g_build_filename (dir, "tributary.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* A symlink to an endless device: refused at once, not read until memory runs out. */
+  g_assert_cmpint (symlink ("/dev/zero", file), ==, 0);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "tributary-cli validate: tributary.json: is a character device, not a regular file; "
+                            "only regular files are read\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "runs", dir, NULL }, NULL, &out, &err), ==, 1);
+  assert_contains (err, "tributary.json: is a character device, not a regular file");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (unlink (file), ==, 0);
+
+  /* A FIFO with no writer would block a plain open() forever. */
+  g_assert_cmpint (mkfifo (file, 0600), ==, 0);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "tributary-cli validate: tributary.json: is a named pipe (FIFO), not a regular file; "
+                            "only regular files are read\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (unlink (file), ==, 0);
+
+  /* Past the documented limit (16 MiB): named, with the limit. */
+  {
+    FILE *big = fopen (file, "w");
+
+    g_assert_nonnull (big);
+    g_assert_cmpint (ftruncate (fileno (big), 16 * 1024 * 1024 + 1), ==, 0);
+    fclose (big);
+  }
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "tributary-cli validate: tributary.json: is larger than 16 MiB, the limit for this kind of file\n");
+
+  trib_test_rm_rf (dir);
+}
+
+static void
+test_workflow_files_not_regular (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autofree char *folder = g_build_filename (dir, "workflows", "folder.json", NULL);
+  g_autofree char *zero = g_build_filename (dir, "workflows", "zero.json", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "workflows", "pipe.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  /* Reported as problems, not skipped silently. */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==,
+                   "workflows/folder.json: is a folder, not a file\n"
+                   "workflows/pipe.json: is a named pipe (FIFO), not a regular file; only regular files are read\n"
+                   "workflows/zero.json: is a character device, not a regular file; only regular files are read\n"
+                   "3 errors\n");
+
+  trib_test_rm_rf (dir);
+}
+
+/* A workflow whose every member `run` would refuse, to see `validate` refuse it first. */
+static const char bad_workflow[] =
+  "{\"version\": \"1.1.0\", \"kind\": \"CycleWorkflow\", \"metadata\": {\"name\": \"bad\"}, \"spec\": {\"nodes\": ["
+  "{\"id\": \"start\", \"name\": \"start\", \"script\": {\"runtime\": {\"command\": \"VIRTUAL\"}, \"parameters\": {\"a\": 1}},"
+  "  \"trigger\": {\"type\": \"Scheduler\", \"cron\": \"99 99 99 * * ?\"},"
+  "  \"rerunTimes\": \"three\", \"rerunInterval\": -1, \"rerunMode\": \"Sometimes\"},"
+  "{\"id\": \"nosteps\", \"name\": \"nosteps\", \"script\": {\"runtime\": {\"command\": \"DI\"},"
+  "  \"content\": \"{\\\"type\\\": \\\"job\\\", \\\"version\\\": \\\"2.0\\\"}\"}},"
+  "{\"id\": \"bad\", \"name\": \"bad\", \"script\": {\"runtime\": {\"command\": \"DI\"}, \"content\": "
+  "\"{\\\"type\\\": \\\"job\\\", \\\"version\\\": \\\"2.0\\\", \\\"steps\\\": ["
+  "{\\\"stepType\\\": \\\"mysql\\\", \\\"category\\\": \\\"reader\\\", \\\"name\\\": \\\"Reader\\\", \\\"parameter\\\": "
+  "{\\\"datasource\\\": \\\"user_behavior_analysis_mysql\\\", \\\"Password\\\": \\\"x\\\", \\\"column\\\": [\\\"uid\\\"],"
+  " \\\"connection\\\": [{\\\"datasource\\\": \\\"user_behavior_analysis_mysql\\\", \\\"table\\\": [\\\"t\\\"]}]}},"
+  "{\\\"stepType\\\": \\\"oss\\\", \\\"category\\\": \\\"writer\\\", \\\"name\\\": \\\"Writer\\\", \\\"parameter\\\": "
+  "{\\\"datasource\\\": \\\"test_g\\\", \\\"object\\\": \\\"a/../../b_${bizdate}.txt\\\", \\\"fileFormat\\\": \\\"text\\\","
+  " \\\"fieldDelimiter\\\": \\\"\\\", \\\"writeMode\\\": \\\"truncate\\\"}}],"
+  " \\\"order\\\": {\\\"hops\\\": [{\\\"from\\\": \\\"Reader\\\", \\\"to\\\": \\\"Writer\\\"}]},"
+  " \\\"setting\\\": {\\\"errorLimit\\\": {\\\"record\\\": -1}, \\\"speed\\\": {\\\"concurrent\\\": 1000000000}}}\"}}"
+  "], \"flow\": [{\"nodeId\": \"nosteps\", \"depends\": [{\"nodeId\": \"start\"}]},"
+  "{\"nodeId\": \"bad\", \"depends\": [{\"nodeId\": \"start\"}]}]}}";
+
+static void
+test_validate_finds_what_run_refuses (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autofree char *file = g_build_filename (dir, "workflows", "bad.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  int status;
+
+  trib_test_write_file (file, bad_workflow);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+#define P "workflows/bad.json: "
+  assert_contains (err, P "spec.nodes[0]: rerunTimes: must be an integer from 0 to 100, found the string \"three\"\n");
+  assert_contains (err, P "spec.nodes[0]: rerunInterval: must be an integer from 0 to 86400000, found the number -1\n");
+  assert_contains (err, P "spec.nodes[0]: rerunMode: must be \"Allowed\", \"FailureAllowed\" or \"Denied\", found the string \"Sometimes\"\n");
+  assert_contains (err, P "spec.nodes[0]: script.parameters: must be an array of {\"name\", \"value\"} objects, found an object\n");
+  assert_contains (err, P "spec.nodes[0]: trigger.cron: cron \"99 99 99 * * ?\": second field \"99\": 99 is out of range 0-59\n");
+  assert_contains (err, P "spec.nodes[1]: script.content: steps: missing (a reader step and a writer step)\n");
+  assert_contains (err, P "spec.nodes[2]: script.content: steps[0].parameter.Password: inline credentials are not allowed; "
+                          "name a data source in \"datasource\"\n");
+  assert_contains (err, P "spec.nodes[2]: script.content: steps[1].parameter.object: \"a/../../b_${bizdate}.txt\": "
+                          "an object name has no \".\" or \"..\" segments\n");
+  assert_contains (err, P "spec.nodes[2]: script.content: steps[1].parameter.fieldDelimiter: must not be empty\n");
+  assert_contains (err, P "spec.nodes[2]: script.content: setting.speed.concurrent: must be from 1 to 32, found 1000000000\n");
+  assert_contains (err, P "spec.nodes[2]: script.content: setting.errorLimit.record: must be at least 0\n");
+#undef P
+  g_clear_pointer (&err, g_free);
+
+  /* `run` refuses the same workflow before starting anything: nothing is retried. */
+  status = trib_test_run_cli ((const char *[]) { "run", dir, "bad", "--bizdate", "20240807", NULL },
+                              NULL, &out, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli run: node start: cron \"99 99 99 * * ?\": second field \"99\": 99 is out of range 0-59\n");
+  g_clear_pointer (&err, g_free);
+  status = trib_test_run_cli ((const char *[]) { "run", dir, "bad", "--cyctime", "20240808003000", NULL },
+                              NULL, &out, &err);
+  g_assert_cmpint (status, ==, 1);
+  assert_contains (err, "setting.speed.concurrent: must be from 1 to 32, found 1000000000");
+
+  trib_test_rm_rf (dir);
+}
+
+static void
+test_one_date_rule (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "params", "$bizdate", "--cyctime", "20250230003000", NULL },
+                                      NULL, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli params: --cyctime \"20250230003000\": February 30 does not exist\n");
+  g_clear_pointer (&err, g_free);
+
+  /* The range run and backfill accept, and params too. */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "params", "$bizdate", "--bizdate", "19691231", NULL },
+                                      NULL, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli params: --bizdate \"19691231\" is outside the supported dates, "
+                            "19700101 to 99981231\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "params", "$bizdate", "--cyctime", "20250101256000", NULL },
+                                      NULL, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli params: --cyctime \"20250101256000\": there is no hour 25 (00 to 23)\n");
+  g_clear_pointer (&err, g_free);
+
+  /* A path is not a time zone: refused before GLib reads it (criticals are fatal here). */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "params", "$bizdate", "--timezone", "../../etc/passwd", NULL },
+                                      NULL, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli params: unknown time zone \"../../etc/passwd\" (use a name such as Asia/Shanghai)\n");
+}
+
+static void
+test_backfill_preview_streams (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  struct rusage usage;
+
+  /* 20 years, 7305 dates: kept whole, the preview took ~56 KB a date (400 MB). */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "backfill", dir, WORKFLOW, "--from", "20000101",
+                                                         "--to", "20191231", "--preview", NULL },
+                                      NULL, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Backfill preview: 7305 business dates, 1 at a time\n"));
+  g_assert_true (g_str_has_suffix (out, "36525 node instances in all. Nothing was run (--preview).\n"));
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_test_message ("peak memory of the preview: %ld KB", usage.ru_maxrss);
+  g_assert_cmpint (usage.ru_maxrss, <, 120 * 1024);
+
+  trib_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* First, so that the peak memory of the children is the preview's. */
+  g_test_add_func ("/cli/harden/backfill-preview-streams", test_backfill_preview_streams);
+  g_test_add_func ("/cli/harden/workspace-file-not-regular", test_workspace_file_not_regular);
+  g_test_add_func ("/cli/harden/workflow-files-not-regular", test_workflow_files_not_regular);
+  g_test_add_func ("/cli/harden/validate-finds-what-run-refuses", test_validate_finds_what_run_refuses);
+  g_test_add_func ("/cli/harden/one-date-rule", test_one_date_rule);
+
+  return g_test_run ();
+}
