@@ -206,6 +206,47 @@ test_backfill_preview_streams (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+check_port (const char *dir,
+            const char *port,
+            const char *expected)
+{
+  g_autofree char *file = g_build_filename (dir, "tributary.json", NULL);
+  g_autofree char *text = trib_test_read_file (file);
+  g_autofree char *original = g_strdup (text);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, "\"port\": 23306", port, 1), ==, 1);
+  trib_test_write_file (file, changed->str);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  /* One error: the nodes that use the source are not told it is undefined. */
+  g_assert_cmpstr (err, ==, expected);
+  trib_test_write_file (file, original);
+}
+
+static void
+test_numbers_are_range_checked (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+
+  check_port (dir, "\"port\": -1",
+              "tributary.json: datasources[0].options.port: -1 is not a port number (1–65535)\n1 error\n");
+  check_port (dir, "\"port\": 70000",
+              "tributary.json: datasources[0].options.port: 70000 is not a port number (1–65535)\n1 error\n");
+  check_port (dir, "\"port\": 0",
+              "tributary.json: datasources[0].options.port: 0 is not a port number (1–65535)\n1 error\n");
+  check_port (dir, "\"port\": 1e20",
+              "tributary.json: datasources[0].options.port: must be an integer, found the number 1e+20\n1 error\n");
+  check_port (dir, "\"port\": \"23306\"",
+              "tributary.json: datasources[0].options.port: must be an integer, found the string \"23306\"\n1 error\n");
+  check_port (dir, "\"port\": 23306, \"connect_timeout\": 0",
+              "tributary.json: datasources[0].options.connect_timeout: must be from 1 to 3600, found 0\n1 error\n");
+
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/cli/harden/workflow-files-not-regular", test_workflow_files_not_regular);
   g_test_add_func ("/cli/harden/validate-finds-what-run-refuses", test_validate_finds_what_run_refuses);
   g_test_add_func ("/cli/harden/one-date-rule", test_one_date_rule);
+  g_test_add_func ("/cli/harden/numbers-are-range-checked", test_numbers_are_range_checked);
 
   return g_test_run ();
 }

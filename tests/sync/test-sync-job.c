@@ -333,7 +333,7 @@ test_invalid_mysql (void)
                   "steps[0].parameter.connection[0].jdbcUrl: inline credentials are not allowed; name a data source in \"datasource\"\n"
                   "steps[0].parameter.connection[0].password: inline credentials are not allowed; name a data source in \"datasource\"");
   assert_invalid (no_source, "steps[0].parameter.datasource: missing (name a MySQL data source)");
-  assert_invalid (factor, "steps[0].parameter.splitFactor: must be at least 1");
+  assert_invalid (factor, "steps[0].parameter.splitFactor: must be from 1 to 1000, found 0");
   assert_invalid (unknown_param,
                   "steps[1].parameter.object: unknown parameter in \"ods_user_info_d/user_${bizdate}/user_${cyctime}.txt\"");
 }

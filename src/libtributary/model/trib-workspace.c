@@ -27,6 +27,9 @@ struct _TribWorkspace
   GListStore *diagnostics;
   /* Problems of tributary.json itself, found while parsing. */
   GPtrArray  *file_diagnostics;
+  /* Names of data sources defined with errors: already reported, so the nodes using
+   * them are not told again that the workspace "does not define" them. */
+  GPtrArray  *broken_data_sources;
 };
 
 G_DEFINE_FINAL_TYPE (TribWorkspace, trib_workspace, G_TYPE_OBJECT)
@@ -53,6 +56,7 @@ trib_workspace_finalize (GObject *object)
   g_clear_object (&self->workflows);
   g_clear_object (&self->diagnostics);
   g_clear_pointer (&self->file_diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->broken_data_sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trib_workspace_parent_class)->finalize (object);
 }
@@ -109,6 +113,7 @@ trib_workspace_init (TribWorkspace *self)
   self->workflows = g_list_store_new (TRIB_TYPE_WORKFLOW);
   self->diagnostics = g_list_store_new (TRIB_TYPE_DIAGNOSTIC);
   self->file_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  self->broken_data_sources = g_ptr_array_new_with_free_func (g_free);
 }
 
 static JsonObject *
@@ -174,7 +179,13 @@ parse_data_sources (TribWorkspace *self)
       ds = trib_data_source_new_from_json (json_node_get_object (element),
                                            TRIB_WORKSPACE_FILE_NAME, path, diagnostics);
       if (ds == NULL)
-        continue;
+        {
+          const char *name = trib_json_object_get_string (json_node_get_object (element), "name", NULL);
+
+          if (name && *name)
+            g_ptr_array_add (self->broken_data_sources, g_strdup (name));
+          continue;
+        }
 
       if (g_hash_table_lookup_extended (seen, trib_data_source_get_name (ds), NULL, &other))
         {
@@ -754,6 +765,8 @@ collect_data_source_names (TribWorkspace *self)
       g_autoptr(TribDataSource) ds = g_list_model_get_item (G_LIST_MODEL (self->data_sources), i);
       g_strv_builder_add (builder, trib_data_source_get_name (ds));
     }
+  for (guint i = 0; i < self->broken_data_sources->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->broken_data_sources, i));
   return g_strv_builder_end (builder);
 }
 
