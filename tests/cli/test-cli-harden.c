@@ -247,6 +247,31 @@ test_numbers_are_range_checked (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+test_permanent_errors_not_retried (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *log = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* No keyring reachable and no TRIBUTARY_SECRET_*: retrying (rerunInterval 2 min,
+   * rerunTimes 3) would fail the same way; the node fails at once. */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "run", dir, WORKFLOW, "--bizdate", "20240807",
+                                                         "--node", "ods_user_info_d_2oss_spark", NULL },
+                                      (const char *[]) { "DBUS_SESSION_BUS_ADDRESS=", "DISPLAY=", NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+  assert_contains (out, "ods_user_info_d_2oss_spark     failed    no secret for data source \"test_g\"");
+  g_assert_null (strstr (out, "waiting"));
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "log", dir, "1", "ods_user_info_d_2oss_spark", NULL },
+                                      NULL, &log, &err), ==, 0);
+  assert_contains (log, "failed (a permanent error, not retried): no secret for data source \"test_g\"");
+  g_assert_null (strstr (log, "attempt 2 of 4"));
+
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/cli/harden/validate-finds-what-run-refuses", test_validate_finds_what_run_refuses);
   g_test_add_func ("/cli/harden/one-date-rule", test_one_date_rule);
   g_test_add_func ("/cli/harden/numbers-are-range-checked", test_numbers_are_range_checked);
+  g_test_add_func ("/cli/harden/permanent-errors-not-retried", test_permanent_errors_not_retried);
 
   return g_test_run ();
 }

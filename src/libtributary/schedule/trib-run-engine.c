@@ -520,7 +520,8 @@ retry_cb (gpointer user_data)
 static void
 attempt_failed (TribRun          *self,
                 TribNodeInstance *instance,
-                const char       *error_message)
+                const char       *error_message,
+                gboolean          permanent)
 {
   g_autofree char *message = NULL;
 
@@ -534,10 +535,18 @@ attempt_failed (TribRun          *self,
   else
     message = g_strdup (error_message);
 
+  if (permanent)
+    {
+      /* Trying again would fail the same way, after rerunInterval × rerunTimes. */
+      _trib_run_log (self, instance, _("failed (a permanent error, not retried): %s"), message);
+      settle (self, instance, TRIB_NODE_STATE_FAILED, message);
+      return;
+    }
+
   if (instance->attempt < instance->max_attempts)
     {
       g_autofree char *interval = _trib_format_duration (instance->retry_interval_ms);
-      g_autofree char *text = g_strdup_printf (_("attempt %u of %u failed: %s; trying again in %s"),
+      g_autofree char *text = g_strdup_printf (_("attempt %u of %u failed (a transient error): %s; trying again in %s"),
                                                instance->attempt, instance->max_attempts, message, interval);
 
       _trib_run_log (self, instance, "%s", text);
@@ -581,7 +590,8 @@ job_done_cb (gpointer user_data)
     }
   else
     attempt_failed (self, instance, job->error ? job->error->message : _("the executor failed without "
-                                                                         "saying why"));
+                                                                         "saying why"),
+                    !instance->timed_out && trib_execution_get_failure_permanent (job->execution));
 
   _trib_run_advance (self);
   _trib_runner_kick (self->runner);
