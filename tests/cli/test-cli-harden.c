@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -272,6 +274,52 @@ test_permanent_errors_not_retried (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+test_stale_partial_files (void)
+{
+  g_autofree char *dir = trib_test_make_tmpdir ("harden-XXXXXX");
+  g_autofree char *file = g_build_filename (dir, "tributary.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "out", "a", NULL);
+  g_autofree char *stale = g_build_filename (folder, ".trib-partial-x.txt-AbC123", NULL);
+  g_autofree char *live = g_build_filename (folder, ".trib-partial-x.txt-LiVe99", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GFile) root = NULL;
+  g_autoptr(TribLocalStore) store = NULL;
+  g_autoptr(TribObjectWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  int live_fd;
+
+  trib_test_write_file (file, "{\"name\": \"ws\", \"datasources\": [{\"name\": \"out\", \"type\": \"local\", "
+                              "\"options\": {\"path\": \"out\"}}]}");
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  /* What a SIGKILL mid-write leaves, and the partial file of a writer still at work. */
+  trib_test_write_file (stale, "half a row|");
+  trib_test_write_file (live, "being written");
+  live_fd = open (live, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (flock (live_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "warning: data source \"out\": a/.trib-partial-x.txt-AbC123 is a partial file left by an "
+                            "interrupted run; the next write of that object removes it\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The next write of the same object removes the stale file, not the live one. */
+  root = g_file_new_build_filename (dir, "out", NULL);
+  store = trib_local_store_new (root);
+  writer = trib_object_store_create_writer (TRIB_OBJECT_STORE (store), "a/x.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (trib_object_writer_write (writer, (const guint8 *) "1|2\n", 4, NULL, &error));
+  g_assert_true (trib_object_writer_commit (writer, NULL, &error));
+  g_assert_no_error (error);
+  close (live_fd);
+
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/cli/harden/one-date-rule", test_one_date_rule);
   g_test_add_func ("/cli/harden/numbers-are-range-checked", test_numbers_are_range_checked);
   g_test_add_func ("/cli/harden/permanent-errors-not-retried", test_permanent_errors_not_retried);
+  g_test_add_func ("/cli/harden/stale-partial-files", test_stale_partial_files);
 
   return g_test_run ();
 }
