@@ -102,6 +102,10 @@ typedef struct
   char               *null_format;      /* "\N" by default */
   char               *date_format;      /* Java SimpleDateFormat pattern, or NULL */
   GStrv               header;           /* NULL for no header line */
+  /* fileFormat text only: a value holding the field delimiter or a line break makes a
+   * line that does not split back into the record. FALSE: written raw (as DataX does),
+   * counted and reported; TRUE ("ambiguousRecords": "dirty"): a dirty record. */
+  gboolean            ambiguous_is_dirty;
 } TribSyncTextOutput;
 
 typedef struct

@@ -146,8 +146,14 @@ trib_sync_executor_run_job (TribExecutor   *executor,
   ok = trib_sync_engine_run (engine, cancellable, error);
 
   result = trib_sync_engine_get_summary (engine);
-  summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
-                             result->records_read, result->records_written, result->failures);
+  if (result->ambiguous > 0)
+    summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty; %" PRIu64
+                                 " hold the field delimiter or a line break (see the log)"),
+                               result->records_read, result->records_written, result->failures,
+                               result->ambiguous);
+  else
+    summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
+                               result->records_read, result->records_written, result->failures);
   trib_execution_set_summary (execution, summary);
   if (ok)
     trib_execution_set_progress (execution, 1.0);

@@ -672,6 +672,22 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
   parse_delimiter (p, parameter, base, "lineDelimiter", &output->line_delimiter);
   if (output->line_delimiter == NULL)
     output->line_delimiter = g_strdup ("\n");
+  {
+    g_autofree char *ambiguous = NULL;
+
+    if (_trib_sync_get_string (p, parameter, "ambiguousRecords", base, FALSE, &ambiguous) && !is_blank (ambiguous))
+      {
+        g_strstrip (ambiguous);
+        if (strcmp (ambiguous, "dirty") == 0)
+          output->ambiguous_is_dirty = TRUE;
+        else if (strcmp (ambiguous, "write") != 0)
+          {
+            g_autofree char *path = _trib_sync_path (base, "ambiguousRecords");
+
+            _trib_sync_parser_error (p, path, _("unknown value \"%s\" (write or dirty)"), ambiguous);
+          }
+      }
+  }
   if (!_trib_sync_get_string (p, parameter, "encoding", base, FALSE, &output->encoding) || is_blank (output->encoding))
     {
       g_free (output->encoding);
