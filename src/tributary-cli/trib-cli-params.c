@@ -145,7 +145,9 @@ trib_cli_cmd_params (int    argc,
         {
           /* Point at the offending character under the expression. */
           trib_cli_error ("params", "%s", error->message);
-          fprintf (stderr, "  %s\n  %*s^\n", expression, (int) column, "");
+          /* The caret only under an expression short enough to be shown whole. */
+          if (g_utf8_strlen (expression, -1) <= 120)
+            fprintf (stderr, "  %s\n  %*s^\n", expression, (int) column, "");
           status = TRIB_CLI_EXIT_FAILED;
         }
 

@@ -320,6 +320,77 @@ test_stale_partial_files (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+write_workflow (const char *dir,
+                const char *name,
+                const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, "workflows", name, NULL);
+
+  trib_test_write_file (path, text);
+}
+
+#define WF_HEAD "{\"version\": \"1.1.0\", \"kind\": \"CycleWorkflow\", "
+#define VIRTUAL_NODE(id, name) "{\"id\": \"" id "\", \"name\": \"" name "\", \"script\": {\"runtime\": {\"command\": \"VIRTUAL\"}}}"
+
+static void
+test_precise_messages (void)
+{
+  g_autofree char *parent = trib_test_make_tmpdir ("harden-XXXXXX");
+  g_autofree char *dir = g_build_filename (parent, "ws", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *expression = NULL;
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "init", dir, NULL }, NULL, &out, &err), ==, 0);
+  write_workflow (dir, "a-bom.json", "\xef\xbb\xbf" WF_HEAD "\"spec\": {\"nodes\": [], \"flow\": []}}");
+  write_workflow (dir, "b-dup.json", WF_HEAD "\"spec\": {\"nodes\": [\n"
+                                     "{\"id\": \"a\",\n \"id\": \"b\", \"name\": \"a\"}], \"flow\": []}}");
+  write_workflow (dir, "c-nul.json", WF_HEAD "\"spec\": {\"nodes\": [" VIRTUAL_NODE ("a", "a\\u0000x") "], \"flow\": []}}");
+  write_workflow (dir, "d-nodes.json", WF_HEAD "\"spec\": {\"nodes\": {}, \"flow\": []}}");
+  write_workflow (dir, "e-spec.json", WF_HEAD "\"spec\": []}");
+  write_workflow (dir, "f-types.json", WF_HEAD "\"spec\": {\"nodes\": [{\"id\": \"x\", \"name\": 42, "
+                                       "\"script\": {\"runtime\": {\"command\": \"DI\"}, \"content\": 123}}], \"flow\": []}}");
+  write_workflow (dir, "g-ambiguous.json", WF_HEAD "\"spec\": {\"nodes\": [" VIRTUAL_NODE ("p", "q") ","
+                                           VIRTUAL_NODE ("q", "r") "], \"flow\": []}}");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "validate", dir, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==,
+                   "workflows/a-bom.json:1:1: malformed JSON: the file starts with a byte order mark (BOM); "
+                   "save it as UTF-8 without one\n"
+                   "workflows/b-dup.json:3:2: malformed JSON: duplicate member \"id\" (also on line 2): a member may "
+                   "appear only once in an object\n"
+                   "workflows/c-nul.json:1:88: malformed JSON: \\u0000 (a NUL character) is not allowed in a string\n"
+                   "workflows/d-nodes.json: spec.nodes: must be an array of nodes, found an object\n"
+                   "workflows/e-spec.json: spec: must be an object with \"nodes\" and \"flow\", found an array\n"
+                   "workflows/f-types.json: spec.nodes[0]: name: must be a string, found the number 42\n"
+                   "workflows/f-types.json: spec.nodes[0]: script.content: must be a string, found the number 123\n"
+                   "workflows/g-ambiguous.json: spec.nodes[0]: name \"q\" is the id of another node (spec.nodes[1]): "
+                   "a reference to \"q\" would be ambiguous\n"
+                   "8 errors\n");
+  g_clear_pointer (&err, g_free);
+
+  /* The same rule as backfill. */
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "run", dir, "x", "--parallel", "0", NULL }, NULL, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "tributary-cli run: --parallel must be at least 1\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "log", dir, "999999", "NODE", NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "tributary-cli log: there is no run 999999 in this workspace's history\n");
+  g_clear_pointer (&err, g_free);
+
+  /* A 100 KB token is elided, and not echoed a second time under a caret. */
+  token = g_strnfill (100 * 1024, 'y');
+  expression = g_strdup_printf ("$[%s", token);
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "params", expression, NULL }, NULL, &out, &err), ==, 1);
+  g_assert_cmpuint (strlen (err), <, 400);
+  assert_contains (err, "… (102282 characters left out) …");
+  g_clear_pointer (&err, g_free);
+
+  trib_test_rm_rf (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/cli/harden/numbers-are-range-checked", test_numbers_are_range_checked);
   g_test_add_func ("/cli/harden/permanent-errors-not-retried", test_permanent_errors_not_retried);
   g_test_add_func ("/cli/harden/stale-partial-files", test_stale_partial_files);
+  g_test_add_func ("/cli/harden/precise-messages", test_precise_messages);
 
   return g_test_run ();
 }

@@ -481,7 +481,7 @@ test_usage_errors (Fixture       *f,
   g_assert_cmpint (CLI (f, NULL, "log", f->dir, "x", "node"), ==, 2);
   g_assert_cmpstr (f->err, ==, "tributary-cli log: \"x\" is not a run id\n");
   g_assert_cmpint (CLI (f, NULL, "log", f->dir, "9", "node"), ==, 1);
-  g_assert_cmpstr (f->err, ==, "tributary-cli log: run 9 has no node \"node\"\n");
+  g_assert_cmpstr (f->err, ==, "tributary-cli log: there is no run 9 in this workspace's history\n");
 }
 
 #define ADD(path, func) \

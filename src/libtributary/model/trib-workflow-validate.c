@@ -205,6 +205,14 @@ check_nodes (TribWorkflow *self)
           else
             g_hash_table_insert (names, (gpointer) name, GUINT_TO_POINTER (pos));
         }
+      else if (json_object_has_member (trib_node_get_json (node), "name") &&
+               !JSON_NODE_HOLDS_NULL (json_object_get_member (trib_node_get_json (node), "name")) &&
+               name == NULL)
+        {
+          g_autofree char *found = trib_json_describe_value (json_object_get_member (trib_node_get_json (node), "name"));
+
+          add_error (self, path, _("name: must be a string, found %s"), found);
+        }
       else if (kind != TRIB_NODE_KIND_REFERENCE)
         add_error (self, path, _("node \"%s\" has no \"name\""), id);
 
@@ -234,7 +242,13 @@ check_nodes (TribWorkflow *self)
           g_autoptr(JsonNode) job = NULL;
           g_autoptr(GError) error = NULL;
 
-          if (content == NULL || *content == '\0')
+          JsonObject *script = trib_json_object_get_object (trib_node_get_json (node), "script");
+          JsonNode *member = script ? json_object_get_member (script, "content") : NULL;
+
+          /* A content of the wrong type is reported by check_node_settings(). */
+          if (member != NULL && !JSON_NODE_HOLDS_NULL (member) && content == NULL)
+            ;
+          else if (content == NULL || *content == '\0')
             add_error (self, path, _("sync node \"%s\" has no job (script.content is empty)"),
                        trib_node_get_display_name (node));
           else if (!(job = trib_json_parse (content, -1, "script.content", &error)))
@@ -245,6 +259,25 @@ check_nodes (TribWorkflow *self)
 
       check_node_settings (self, node, path);
       run_registered_checks (self, node, path);
+    }
+
+  /* --node, depends and the app accept a node's name or its id: one that is another
+   * node's id could mean either. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      const char *name = trib_node_get_name (node);
+      guint pos = node_position_in_file (self, node);
+      gpointer other;
+
+      if (name && *name && g_hash_table_lookup_extended (ids, name, NULL, &other) &&
+          GPOINTER_TO_UINT (other) != pos && !g_str_equal (name, trib_node_get_id (node)))
+        {
+          g_autofree char *path = g_strdup_printf ("spec.nodes[%u]", pos);
+
+          add_error (self, path, _("name \"%s\" is the id of another node (spec.nodes[%u]): a reference to "
+                                   "\"%s\" would be ambiguous"), name, GPOINTER_TO_UINT (other), name);
+        }
     }
 }
 

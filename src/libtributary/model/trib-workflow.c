@@ -347,14 +347,27 @@ parse_document (TribWorkflow *self)
   spec = trib_json_object_get_object (root, "spec");
   if (spec == NULL)
     {
-      add_parse_error (self, "spec", _("missing; a workflow needs a \"spec\" object with \"nodes\""));
+      JsonNode *member = json_object_get_member (root, "spec");
+      g_autofree char *found = member ? trib_json_describe_value (member) : NULL;
+
+      /* Present with the wrong type is not "missing". */
+      if (found)
+        add_parse_error (self, "spec", _("must be an object with \"nodes\" and \"flow\", found %s"), found);
+      else
+        add_parse_error (self, "spec", _("missing; a workflow needs a \"spec\" object with \"nodes\""));
       return;
     }
 
   nodes = trib_json_object_get_array (spec, "nodes");
   if (nodes == NULL)
     {
-      add_parse_error (self, "spec.nodes", _("missing; expected an array of nodes"));
+      JsonNode *member = json_object_get_member (spec, "nodes");
+      g_autofree char *found = member ? trib_json_describe_value (member) : NULL;
+
+      if (found)
+        add_parse_error (self, "spec.nodes", _("must be an array of nodes, found %s"), found);
+      else
+        add_parse_error (self, "spec.nodes", _("missing; expected an array of nodes"));
       return;
     }
   parse_nodes (self, nodes);

@@ -11,6 +11,7 @@
 
 #include "trib-civil-time.h"
 #include "trib-error.h"
+#include "trib-text.h"
 
 gboolean
 trib_civil_is_leap_year (int year)
@@ -273,6 +274,7 @@ trib_civil_parse_checked (const char     *text,
 {
   TribCivilTime t = { 0 };
   gsize length = with_time ? 14 : 8;
+  g_autofree char *shown = trib_text_elide (text, 40);
 
   if (text == NULL || strlen (text) != length ||
       !parse_digits (text, 4, &t.year) ||
@@ -284,28 +286,28 @@ trib_civil_parse_checked (const char     *text,
     {
       if (with_time)
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                     _("\"%s\" is not a time of the form YYYYMMDDHHMMSS"), text ? text : "");
+                     _("\"%s\" is not a time of the form YYYYMMDDHHMMSS"), shown);
       else
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                     _("\"%s\" is not a business date of the form YYYYMMDD"), text ? text : "");
+                     _("\"%s\" is not a business date of the form YYYYMMDD"), shown);
       return FALSE;
     }
 
   /* Name the field that is wrong: "20250230" is a date of the right form that does not exist. */
   if (t.month < 1 || t.month > 12)
-    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no month %d"), text, t.month);
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no month %d"), shown, t.month);
   else if (t.day < 1 || t.day > trib_civil_days_in_month (MAX (t.year, 1), t.month))
-    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": %s %d does not exist"), text,
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": %s %d does not exist"), shown,
                  month_name (t.month), t.day);
   else if (t.hour > 23)
-    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no hour %d (00 to 23)"), text, t.hour);
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no hour %d (00 to 23)"), shown, t.hour);
   else if (t.minute > 59)
-    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no minute %d (00 to 59)"), text, t.minute);
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no minute %d (00 to 59)"), shown, t.minute);
   else if (t.second > 59)
-    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no second %d (00 to 59)"), text, t.second);
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no second %d (00 to 59)"), shown, t.second);
   else if (t.year < TRIB_CIVIL_FIRST_YEAR || t.year > TRIB_CIVIL_LAST_YEAR)
     g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                 _("\"%s\" is outside the supported dates, %d0101 to %d1231"), text,
+                 _("\"%s\" is outside the supported dates, %d0101 to %d1231"), shown,
                  TRIB_CIVIL_FIRST_YEAR, TRIB_CIVIL_LAST_YEAR);
   else
     {
