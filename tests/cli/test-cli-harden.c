@@ -246,6 +246,22 @@ test_numbers_are_range_checked (void)
   check_port (dir, "\"port\": 23306, \"connect_timeout\": 0",
               "tributary.json: datasources[0].options.connect_timeout: must be from 1 to 3600, found 0\n1 error\n");
 
+  /* The fields first, as the README promises: not "no password". */
+  {
+    g_autofree char *file = g_build_filename (dir, "tributary.json", NULL);
+    g_autofree char *text = trib_test_read_file (file);
+    g_autoptr(GString) changed = g_string_new (text);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_string_replace (changed, "\"port\": 23306", "\"port\": -1", 1);
+    trib_test_write_file (file, changed->str);
+    g_assert_cmpint (trib_test_run_cli ((const char *[]) { "test-connection", dir, "user_behavior_analysis_mysql", NULL },
+                                        (const char *[]) { "DBUS_SESSION_BUS_ADDRESS=", NULL }, &out, &err), ==, 1);
+    g_assert_cmpstr (err, ==, "tributary-cli test-connection: data source \"user_behavior_analysis_mysql\" has invalid "
+                              "settings: tributary.json: datasources[0].options.port: -1 is not a port number (1–65535)\n");
+  }
+
   trib_test_rm_rf (dir);
 }
 

@@ -293,6 +293,22 @@ trib_connectivity_test_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Defined with errors is not "no such data source": the fields are checked first, and
+ * named (a port of -1 is not reported as a missing password). */
+static void
+set_not_found_error (TribWorkspace  *workspace,
+                     const char     *name,
+                     GError        **error)
+{
+  g_autofree char *problems = trib_workspace_dup_data_source_errors (workspace, name);
+
+  if (problems)
+    g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_INVALID_SETTINGS,
+                 _("data source \"%s\" has invalid settings: %s"), name, problems);
+  else
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("the workspace has no data source \"%s\""), name);
+}
+
 TribConnectivityResult *
 trib_connectivity_test_in_workspace_sync (TribWorkspace  *workspace,
                                           const char     *name,
@@ -307,7 +323,7 @@ trib_connectivity_test_in_workspace_sync (TribWorkspace  *workspace,
   data_source = trib_workspace_lookup_data_source (workspace, name);
   if (data_source == NULL)
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("the workspace has no data source \"%s\""), name);
+      set_not_found_error (workspace, name, error);
       return NULL;
     }
   return test_with_stored_secret (data_source, trib_workspace_get_id (workspace),
@@ -334,8 +350,10 @@ trib_connectivity_test_in_workspace_async (TribWorkspace       *workspace,
   data_source = trib_workspace_lookup_data_source (workspace, name);
   if (data_source == NULL)
     {
-      g_task_return_new_error (task, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                               _("the workspace has no data source \"%s\""), name);
+      GError *error = NULL;
+
+      set_not_found_error (workspace, name, &error);
+      g_task_return_error (task, error);
       return;
     }
 

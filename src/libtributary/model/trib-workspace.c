@@ -183,7 +183,10 @@ parse_data_sources (TribWorkspace *self)
           const char *name = trib_json_object_get_string (json_node_get_object (element), "name", NULL);
 
           if (name && *name)
-            g_ptr_array_add (self->broken_data_sources, g_strdup (name));
+            {
+              g_ptr_array_add (self->broken_data_sources, g_strdup (name));
+              g_ptr_array_add (self->broken_data_sources, g_strdup (path));
+            }
           continue;
         }
 
@@ -765,7 +768,7 @@ collect_data_source_names (TribWorkspace *self)
       g_autoptr(TribDataSource) ds = g_list_model_get_item (G_LIST_MODEL (self->data_sources), i);
       g_strv_builder_add (builder, trib_data_source_get_name (ds));
     }
-  for (guint i = 0; i < self->broken_data_sources->len; i++)
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
     g_strv_builder_add (builder, g_ptr_array_index (self->broken_data_sources, i));
   return g_strv_builder_end (builder);
 }
@@ -805,4 +808,40 @@ trib_workspace_validate (TribWorkspace *self)
 
   if (was_valid != trib_workspace_is_valid (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+char *
+trib_workspace_dup_data_source_errors (TribWorkspace *self,
+                                       const char    *name)
+{
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
+    {
+      const char *path = g_ptr_array_index (self->broken_data_sources, i + 1);
+      g_autoptr(GString) text = NULL;
+
+      if (!g_str_equal (g_ptr_array_index (self->broken_data_sources, i), name))
+        continue;
+      text = g_string_new (NULL);
+      for (guint k = 0; k < self->file_diagnostics->len; k++)
+        {
+          TribDiagnostic *d = g_ptr_array_index (self->file_diagnostics, k);
+          const char *dpath = trib_diagnostic_get_path (d);
+
+          /* "datasources[1]" and "datasources[1].options.port", not "datasources[10]". */
+          if (dpath && g_str_has_prefix (dpath, path) &&
+              (dpath[strlen (path)] == '\0' || dpath[strlen (path)] == '.'))
+            {
+              g_autofree char *line = trib_diagnostic_to_string (d);
+
+              if (text->len)
+                g_string_append (text, "; ");
+              g_string_append (text, line);
+            }
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  return NULL;
 }

@@ -74,4 +74,9 @@ gboolean        trib_workspace_is_valid          (TribWorkspace       *self);
 /* Re-checks every file, including references between them. */
 void            trib_workspace_validate          (TribWorkspace       *self);
 
+/* A data source defined in tributary.json but with errors (so not among the data
+ * sources): its problems as one line, or NULL when @name is not such a source. */
+char           *trib_workspace_dup_data_source_errors (TribWorkspace *self,
+                                                       const char    *name);
+
 G_END_DECLS
