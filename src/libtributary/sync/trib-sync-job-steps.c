@@ -11,6 +11,7 @@
 
 #include "trib-sync-charset.h"
 #include "trib-sync-date.h"
+#include "trib-http-file.h"
 #include "trib-sync-job-private.h"
 
 /* g_strv_builder_take () is GLib 2.80. */
@@ -481,8 +482,18 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
 
   require_string (p, parameter, "datasource", base, FALSE, &config->datasource,
                   _("missing (name an HTTP file data source)"));
-  require_string (p, parameter, "fileName", base, TRUE, &config->file_name,
-                  _("missing (the file's path under the data source's URL)"));
+  if (require_string (p, parameter, "fileName", base, TRUE, &config->file_name,
+                      _("missing (the file's path under the data source's URL)")))
+    {
+      g_autoptr(GError) path_error = NULL;
+
+      if (!trib_http_path_check (config->file_name, &path_error))
+        {
+          g_autofree char *path = _trib_sync_path (base, "fileName");
+
+          _trib_sync_parser_error (p, path, "%s", path_error->message);
+        }
+    }
 
   parse_file_format (p, parameter, base, &input->file_format);
   parse_delimiter (p, parameter, base, "fieldDelimiter", &input->field_delimiter);
