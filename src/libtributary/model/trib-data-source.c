@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 
@@ -356,10 +358,10 @@ check_option_range (const char *key,
     return TRUE;
   if (g_str_equal (key, "port"))
     g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                 _("%" G_GINT64_FORMAT " is not a port number (1–65535)"), value);
+                 _("%" PRId64 " is not a port number (1–65535)"), value);
   else
     g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                 _("must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", found %" G_GINT64_FORMAT),
+                 _("must be from %" PRId64 " to %" PRId64 ", found %" PRId64),
                  minimum, maximum, value);
   return FALSE;
 }

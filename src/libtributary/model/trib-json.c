@@ -397,8 +397,8 @@ trib_file_load_bounded (GFile         *file,
     {
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("is larger than %" G_GSIZE_FORMAT " MiB, the limit for this kind of file"),
-                   max_size / (1024 * 1024));
+                   _("is larger than %u MiB, the limit for this kind of file"),
+                   (guint) (max_size / (1024 * 1024)));
       return FALSE;
     }
 
@@ -432,8 +432,8 @@ trib_file_load_bounded (GFile         *file,
         {
           close (fd);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                       _("is larger than %" G_GSIZE_FORMAT " MiB, the limit for this kind of file"),
-                       max_size / (1024 * 1024));
+                       _("is larger than %u MiB, the limit for this kind of file"),
+                       (guint) (max_size / (1024 * 1024)));
           return FALSE;
         }
       g_byte_array_append (bytes, buffer, (guint) n);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -95,7 +97,7 @@ check_int_member (TribWorkflow *self,
         return;
     }
   found = trib_json_describe_value (value);
-  add_error (self, path, _("%s: must be an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", found %s"),
+  add_error (self, path, _("%s: must be an integer from %" PRId64 " to %" PRId64 ", found %s"),
              member, minimum, maximum, found);
 }
 

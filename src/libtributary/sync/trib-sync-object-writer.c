@@ -253,7 +253,7 @@ note_ambiguous (TribSyncObjectWriter *self,
       g_autofree char *json = trib_sync_batch_dup_record_json (batch, record);
 
       trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
-                         _("Record %" G_GUINT64_FORMAT " holds the field delimiter or a line break in a value, "
+                         _("Record %" PRIu64 " holds the field delimiter or a line break in a value, "
                            "written raw: %s"), self->n_records, json);
     }
 }
@@ -328,11 +328,11 @@ trib_sync_object_writer_commit (TribSyncWriter  *writer,
       /* DataX writes them the same way, silently; here the user hears of it. */
       trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%" G_GUINT64_FORMAT " record holds the field delimiter or a line break in a value: "
+                                      "%" PRIu64 " record holds the field delimiter or a line break in a value: "
                                       "in fileFormat text its line does not split back into the record, so a table over "
                                       "the object reads it wrong. Use fileFormat csv (which quotes such values), or set "
                                       "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
-                                      "%" G_GUINT64_FORMAT " records hold the field delimiter or a line break in a value: "
+                                      "%" PRIu64 " records hold the field delimiter or a line break in a value: "
                                       "in fileFormat text their lines do not split back into the records, so a table over "
                                       "the object reads them wrong. Use fileFormat csv (which quotes such values), or set "
                                       "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
