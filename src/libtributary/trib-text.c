@@ -75,3 +75,32 @@ trib_text_elide (const char *text,
   return g_strdup_printf (_("%.*s… (%ld characters left out) …%s"), (int) (head_end - valid), valid,
                           length - 2 * keep, tail_start);
 }
+
+char *
+trib_format_duration (gint64 microseconds)
+{
+  gint64 seconds;
+
+  if (microseconds < 0)
+    return g_strdup ("-");
+  if (microseconds < 1000)
+    return g_strdup_printf (_("%.1f ms"), microseconds / 1000.0);
+  if (microseconds < G_USEC_PER_SEC)
+    return g_strdup_printf (_("%d ms"), (int) (microseconds / 1000));
+  if (microseconds < 60 * G_USEC_PER_SEC)
+    {
+      if (microseconds % G_USEC_PER_SEC == 0)
+        return g_strdup_printf (_("%d s"), (int) (microseconds / G_USEC_PER_SEC));
+      return g_strdup_printf (_("%.1f s"), microseconds / (double) G_USEC_PER_SEC);
+    }
+  seconds = microseconds / G_USEC_PER_SEC;
+  if (seconds < 3600)
+    {
+      if (seconds % 60 == 0)
+        return g_strdup_printf (_("%d min"), (int) (seconds / 60));
+      return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
+    }
+  if (seconds % 3600 / 60 == 0)
+    return g_strdup_printf (_("%d h"), (int) (seconds / 3600));
+  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
+}

@@ -28,4 +28,10 @@ void  trib_text_append_right  (GString    *out,
 char *trib_text_elide         (const char *text,
                                gsize       max_chars);
 
+/* The one way a duration is shown (logs, the command line, connectivity results):
+ * "0.4 ms", "12 ms", "1.5 s", "30 s", "2 min", "2 min 5 s", "1 h", "1 h 3 min"; "-" when
+ * negative (unknown). Below one second, milliseconds; then seconds with one decimal
+ * when not whole; minutes and hours without the seconds that do not matter any more. */
+char *trib_format_duration    (gint64      microseconds);
+
 G_END_DECLS

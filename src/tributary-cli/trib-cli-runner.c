@@ -121,15 +121,7 @@ trib_cli_format_time (gint64 microseconds)
 char *
 trib_cli_format_duration (gint64 microseconds)
 {
-  gint64 seconds = microseconds / G_USEC_PER_SEC;
-
-  if (microseconds < 0)
-    return g_strdup ("-");
-  if (seconds < 60)
-    return g_strdup_printf (_("%.1f s"), microseconds / (double) G_USEC_PER_SEC);
-  if (seconds < 3600)
-    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
-  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
+  return trib_format_duration (microseconds);
 }
 
 char *

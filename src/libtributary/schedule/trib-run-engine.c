@@ -11,6 +11,7 @@
 #include "trib-error.h"
 #include "trib-history-private.h"
 #include "trib-run-private.h"
+#include "trib-text.h"
 #include "trib-runner-private.h"
 
 /* Everything here runs in the run's main context, except _trib_run_execute_job(), the
@@ -63,14 +64,7 @@ timer_data_free (gpointer data)
 char *
 _trib_format_duration (guint64 ms)
 {
-  if (ms < 1000)
-    return g_strdup_printf (_("%u ms"), (guint) ms);
-  if (ms < 60000)
-    return ms % 1000 == 0 ? g_strdup_printf (_("%u s"), (guint) (ms / 1000))
-                          : g_strdup_printf (_("%.1f s"), ms / 1000.0);
-  if (ms % 60000 == 0)
-    return g_strdup_printf (_("%u min"), (guint) (ms / 60000));
-  return g_strdup_printf (_("%u s"), (guint) ((ms + 500) / 1000));
+  return trib_format_duration ((gint64) MIN (ms, (guint64) G_MAXINT64 / 1000) * 1000);
 }
 
 static void
