@@ -378,11 +378,10 @@ datasource_remove (int    argc,
 {
   static const char *command = "datasource remove";
   g_autoptr(TribWorkspace) workspace = NULL;
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
   gboolean force = FALSE;
   gboolean keep_secret = FALSE;
-  GListModel *workflows;
   const char *name;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Remove it even if nodes use it"), NULL },
@@ -410,28 +409,7 @@ datasource_remove (int    argc,
       return TRIB_CLI_EXIT_FAILED;
     }
 
-  workflows = trib_workspace_get_workflows (workspace);
-  for (guint w = 0; w < g_list_model_get_n_items (workflows); w++)
-    {
-      g_autoptr(TribWorkflow) workflow = g_list_model_get_item (workflows, w);
-      GListModel *nodes = trib_workflow_get_nodes (workflow);
-
-      for (guint n = 0; n < g_list_model_get_n_items (nodes); n++)
-        {
-          g_autoptr(TribNode) node = g_list_model_get_item (nodes, n);
-          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-          g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-          trib_workflow_collect_datasource_refs (workflow, node, names, paths);
-          for (guint i = 0; i < names->len; i++)
-            if (g_str_equal (g_ptr_array_index (names, i), name))
-              {
-                g_ptr_array_add (users, g_strdup_printf ("%s: %s", trib_workflow_get_display_path (workflow),
-                                                         trib_node_get_display_name (node)));
-                break;
-              }
-        }
-    }
+  users = trib_workspace_list_data_source_users (workspace, name);
 
   if (users->len > 0)
     {

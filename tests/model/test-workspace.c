@@ -366,6 +366,25 @@ test_load_async (void)
   trib_test_rm_rf (path);
 }
 
+/* One answer to "which nodes use this data source" (the dialog and datasource remove). */
+static void
+test_data_source_users (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autoptr(TribWorkspace) ws = load (dir);
+  g_autoptr(GPtrArray) mysql = trib_workspace_list_data_source_users (ws, "user_behavior_analysis_mysql");
+  g_autoptr(GPtrArray) bucket = trib_workspace_list_data_source_users (ws, "test_g");
+  g_autoptr(GPtrArray) none = trib_workspace_list_data_source_users (ws, "nothing");
+
+  g_assert_cmpuint (mysql->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mysql, 0), ==, "workflows/user_profile_analysis_spark.json: ods_user_info_d_2oss_spark");
+  g_assert_cmpuint (bucket->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (bucket, 0), ==, "workflows/user_profile_analysis_spark.json: ods_raw_log_d_2oss_spark");
+  g_assert_cmpstr (g_ptr_array_index (bucket, 1), ==, "workflows/user_profile_analysis_spark.json: ods_user_info_d_2oss_spark");
+  g_assert_cmpuint (none->len, ==, 0);
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/workspace/create", test_create_empty);
   g_test_add_func ("/workspace/data-sources/edit", test_data_source_editing);
   g_test_add_func ("/workspace/load/async", test_load_async);
+  g_test_add_func ("/workspace/data-sources/users", test_data_source_users);
 
   return g_test_run ();
 }

@@ -845,3 +845,38 @@ trib_workspace_dup_data_source_errors (TribWorkspace *self,
     }
   return NULL;
 }
+
+GPtrArray *
+trib_workspace_list_data_source_users (TribWorkspace *self,
+                                       const char    *name)
+{
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_free);
+  guint n_workflows;
+
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), users);
+  g_return_val_if_fail (name != NULL, users);
+
+  n_workflows = g_list_model_get_n_items (G_LIST_MODEL (self->workflows));
+  for (guint w = 0; w < n_workflows; w++)
+    {
+      g_autoptr(TribWorkflow) workflow = g_list_model_get_item (G_LIST_MODEL (self->workflows), w);
+      GListModel *nodes = trib_workflow_get_nodes (workflow);
+
+      for (guint n = 0; n < g_list_model_get_n_items (nodes); n++)
+        {
+          g_autoptr(TribNode) node = g_list_model_get_item (nodes, n);
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+          trib_workflow_collect_datasource_refs (workflow, node, names, paths);
+          for (guint i = 0; i < names->len; i++)
+            if (g_str_equal (g_ptr_array_index (names, i), name))
+              {
+                g_ptr_array_add (users, g_strdup_printf ("%s: %s", trib_workflow_get_display_path (workflow),
+                                                         trib_node_get_display_name (node)));
+                break;
+              }
+        }
+    }
+  return users;
+}
