@@ -280,6 +280,9 @@ trib_connectivity_test_async (TribDataSource      *data_source,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_connectivity_test_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, data, (GDestroyNotify) test_data_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, test_thread);
@@ -346,6 +349,9 @@ trib_connectivity_test_in_workspace_async (TribWorkspace       *workspace,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_connectivity_test_in_workspace_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   data_source = trib_workspace_lookup_data_source (workspace, name);
   if (data_source == NULL)

@@ -395,6 +395,12 @@ trib_spark_sql_executor_run_async (TribExecutor        *executor,
   Attempt *attempt;
 
   g_task_set_source_tag (task, trib_spark_sql_executor_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   attempt = g_new0 (Attempt, 1);
   attempt->execution = g_object_ref (execution);
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);

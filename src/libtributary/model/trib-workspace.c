@@ -365,6 +365,9 @@ trib_workspace_load_async (GFile               *directory,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_workspace_load_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, g_object_ref (directory), g_object_unref);
   g_task_run_in_thread (task, load_in_thread);
 }

@@ -566,6 +566,9 @@ trib_runner_create_run_async (TribRunner           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_runner_create_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, create, create_data_free);
 
   if (options->rerun_of != 0)

@@ -645,6 +645,9 @@ trib_sync_engine_run_async (TribSyncEngine      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_sync_engine_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   /* The engine cancels itself: a cancelled task must still wait for the abort. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, run_in_thread);
