@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "trib-diagnostic.h"
@@ -28,13 +30,26 @@ static const char workflow_file[] =
   "{\"id\": \"a\", \"name\": \"a\", \"script\": {\"runtime\": {\"command\": \"VIRTUAL\"}},"
   " \"trigger\": {\"type\": \"Scheduler\", \"cron\": \"00 30 00 * * ?\"}}], \"flow\": []}}\n";
 
+static char *dir;
+static char *workspace_path;
+static char *workflow_path;
+
+/* The folder is the process's own: gone with it. */
+static void
+remove_folder (void)
+{
+  g_autofree char *workflows = g_build_filename (dir, "workflows", NULL);
+
+  g_unlink (workflow_path);
+  g_unlink (workspace_path);
+  g_rmdir (workflows);
+  g_rmdir (dir);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  static char *dir;
-  static char *workspace_path;
-  static char *workflow_path;
   g_autoptr(GFile) directory = NULL;
   g_autoptr(TribWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
@@ -51,6 +66,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_mkdir (workflows, 0700);
       workspace_path = g_build_filename (dir, "tributary.json", NULL);
       workflow_path = g_build_filename (workflows, "fuzz.json", NULL);
+      atexit (remove_folder);
     }
   if (size < 1)
     return 0;
