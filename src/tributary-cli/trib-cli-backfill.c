@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-backfill.h"
 
 #define BACKFILL_SUMMARY \
   N_("Run a workflow once for each business date of a range (and/or a list): each date is\n" \

@@ -13,6 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-connectivity-result.h"
+#include "trib-connectivity.h"
+#include "trib-connector-settings.h"
+#include "trib-secrets.h"
+#include "trib-text.h"
 
 #define SECRET_HELP \
   N_("Secrets: the password (for s3: the secret access key) is kept in the keyring, never in\n" \

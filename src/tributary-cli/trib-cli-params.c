@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-civil-time.h"
+#include "trib-param-context.h"
+#include "trib-param-expr.h"
 
 #define PARAMS_SUMMARY \
   N_("Print the value of each scheduling-parameter EXPRESSION, one per line, as a node scheduled\n" \

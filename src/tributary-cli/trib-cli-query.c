@@ -11,6 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-hs2-batch.h"
+#include "trib-hs2-client.h"
+#include "trib-hs2-config.h"
+#include "trib-hs2-operation.h"
+#include "trib-hs2-result-set.h"
+#include "trib-hs2-splitter.h"
+#include "trib-json.h"
+#include "trib-text.h"
 
 typedef enum
 {

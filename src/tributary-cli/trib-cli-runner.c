@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-text.h"
 
 TribHistory *
 trib_cli_open_history (const char    *command,

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-diagnostic.h"
+#include "trib-local-store.h"
 
 /* Warnings, not errors: what a killed run left in local folders (removed by the next
  * write of the same object). */
