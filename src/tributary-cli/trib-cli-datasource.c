@@ -134,6 +134,19 @@ datasource_list (int    argc,
         printf ("%s\n", line->str);
       }
   }
+
+  /* Not silently missing from the list: say which are left out, and why. */
+  {
+    g_auto(GStrv) invalid = trib_workspace_dup_invalid_data_source_names (workspace);
+
+    for (guint i = 0; invalid[i]; i++)
+      {
+        g_autofree char *problems = trib_workspace_dup_data_source_errors (workspace, invalid[i]);
+
+        trib_cli_error ("datasource list", _("warning: data source \"%s\" is not listed, its definition is "
+                                             "invalid: %s"), invalid[i], problems ? problems : "");
+      }
+  }
   return TRIB_CLI_EXIT_OK;
 }
 

@@ -260,6 +260,17 @@ test_numbers_are_range_checked (void)
                                         (const char *[]) { "DBUS_SESSION_BUS_ADDRESS=", NULL }, &out, &err), ==, 1);
     g_assert_cmpstr (err, ==, "tributary-cli test-connection: data source \"user_behavior_analysis_mysql\" has invalid "
                               "settings: tributary.json: datasources[0].options.port: -1 is not a port number (1–65535)\n");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* The list leaves it out, and says so: it does not show a port of -1. */
+    g_assert_cmpint (trib_test_run_cli ((const char *[]) { "datasource", "list", dir, NULL },
+                                        (const char *[]) { "DBUS_SESSION_BUS_ADDRESS=", NULL }, &out, &err), ==, 0);
+    g_assert_null (strstr (out, "user_behavior_analysis_mysql"));
+    g_assert_null (strstr (out, "-1"));
+    g_assert_cmpstr (err, ==, "tributary-cli datasource list: warning: data source \"user_behavior_analysis_mysql\" is not "
+                              "listed, its definition is invalid: tributary.json: datasources[0].options.port: -1 is not "
+                              "a port number (1–65535)\n");
   }
 
   trib_test_rm_rf (dir);

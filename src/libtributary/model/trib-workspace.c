@@ -883,3 +883,15 @@ trib_workspace_list_data_source_users (TribWorkspace *self,
     }
   return users;
 }
+
+GStrv
+trib_workspace_dup_invalid_data_source_names (TribWorkspace *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
+    g_strv_builder_add (builder, g_ptr_array_index (self->broken_data_sources, i));
+  return g_strv_builder_end (builder);
+}
