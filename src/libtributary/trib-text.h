@@ -22,4 +22,16 @@ void  trib_text_append_right  (GString    *out,
                                const char *text,
                                guint       width);
 
+/* @text for an error message: at most @max_chars characters, a long text cut in the
+ * middle with "…" and the number of characters left out, so that a 100 KB token is not
+ * echoed whole. Invalid UTF-8 is shown with U+FFFD. */
+char *trib_text_elide         (const char *text,
+                               gsize       max_chars);
+
+/* The one way a duration is shown (logs, the command line, connectivity results):
+ * "0.4 ms", "12 ms", "1.5 s", "30 s", "2 min", "2 min 5 s", "1 h", "1 h 3 min"; "-" when
+ * negative (unknown). Below one second, milliseconds; then seconds with one decimal
+ * when not whole; minutes and hours without the seconds that do not matter any more. */
+char *trib_format_duration    (gint64      microseconds);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-init.h"
 
 static const TribCliCommand commands[] = {
   { "init", N_("[--demo] DIR"), N_("Create an empty workspace, or a copy of the tutorial's demo workspace"), trib_cli_cmd_init },

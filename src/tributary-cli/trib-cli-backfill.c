@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-backfill.h"
 
 #define BACKFILL_SUMMARY \
   N_("Run a workflow once for each business date of a range (and/or a list): each date is\n" \
@@ -102,78 +103,75 @@ cancel_backfill (gpointer data)
   trib_backfill_cancel (data);
 }
 
-static void
-print_preview (TribBackfill *backfill,
-               GPtrArray    *runs,
-               gboolean      json)
+typedef struct
 {
-  guint n_instances = 0;
+  gboolean  json;
+  guint     n_dates;
+  guint     n_instances;
+  TribRun  *first;      /* to check the executors once the list is out */
+} Preview;
 
-  for (guint i = 0; i < runs->len; i++)
-    n_instances += g_list_model_get_n_items (trib_run_get_instances (g_ptr_array_index (runs, i)));
+static JsonNode *
+preview_date_to_json (TribRun *run)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *instances = trib_run_get_instances (run);
+  g_autofree char *cyctime = g_date_time_format (trib_run_get_cyctime (run), "%Y%m%d%H%M%S");
 
-  if (json)
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bizdate");
+  json_builder_add_string_value (builder, trib_run_get_bizdate (run));
+  json_builder_set_member_name (builder, "cyctime");
+  json_builder_add_string_value (builder, cyctime);
+  json_builder_set_member_name (builder, "instances");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < g_list_model_get_n_items (instances); j++)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, j);
+      TribParamSet *set = trib_node_instance_get_parameters (instance);
+      g_autoptr(JsonNode) parameters = trib_param_set_to_json (set);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "parallelism");
-      json_builder_add_int_value (builder, trib_backfill_get_parallelism (backfill));
-      json_builder_set_member_name (builder, "instances");
-      json_builder_add_int_value (builder, n_instances);
-      json_builder_set_member_name (builder, "dates");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < runs->len; i++)
-        {
-          TribRun *run = g_ptr_array_index (runs, i);
-          GListModel *instances = trib_run_get_instances (run);
-          g_autofree char *cyctime = g_date_time_format (trib_run_get_cyctime (run), "%Y%m%d%H%M%S");
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "bizdate");
-          json_builder_add_string_value (builder, trib_run_get_bizdate (run));
-          json_builder_set_member_name (builder, "cyctime");
-          json_builder_add_string_value (builder, cyctime);
-          json_builder_set_member_name (builder, "instances");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < g_list_model_get_n_items (instances); j++)
-            {
-              g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, j);
-              TribParamSet *set = trib_node_instance_get_parameters (instance);
-              g_autoptr(JsonNode) parameters = trib_param_set_to_json (set);
-
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "node");
-              json_builder_add_string_value (builder, trib_node_instance_get_node_name (instance));
-              json_builder_set_member_name (builder, "node_id");
-              json_builder_add_string_value (builder, trib_node_instance_get_node_id (instance));
-              json_builder_set_member_name (builder, "parameters");
-              json_builder_add_value (builder, g_steal_pointer (&parameters));
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "node");
+      json_builder_add_string_value (builder, trib_node_instance_get_node_name (instance));
+      json_builder_set_member_name (builder, "node_id");
+      json_builder_add_string_value (builder, trib_node_instance_get_node_id (instance));
+      json_builder_set_member_name (builder, "parameters");
+      json_builder_add_value (builder, g_steal_pointer (&parameters));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      trib_cli_print_json (root);
-      return;
     }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
 
-  printf (g_dngettext (GETTEXT_PACKAGE, "Backfill preview: %u business date, ", "Backfill preview: %u business dates, ",
-                       runs->len), runs->len);
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u node instance, ", "%u node instances, ", n_instances), n_instances);
-  printf (_("%u at a time\n"), trib_backfill_get_parallelism (backfill));
-  for (guint i = 0; i < runs->len; i++)
+/* Each date is printed as soon as it is planned, then freed: the preview of a century
+ * of dates needs the memory of one. */
+static void
+print_preview_date (TribRun  *run,
+                    gpointer  user_data)
+{
+  Preview *preview = user_data;
+  GListModel *instances = trib_run_get_instances (run);
+  guint n = g_list_model_get_n_items (instances);
+
+  if (preview->first == NULL)
+    preview->first = g_object_ref (run);
+  preview->n_instances += n;
+
+  if (preview->json)
     {
-      TribRun *run = g_ptr_array_index (runs, i);
-      GListModel *instances = trib_run_get_instances (run);
+      g_autoptr(JsonNode) node = preview_date_to_json (run);
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      printf ("%s%s", preview->n_dates > 0 ? "," : "", text);
+    }
+  else
+    {
       g_autofree char *cyctime = trib_cli_format_cyctime (trib_run_get_cyctime (run));
 
       printf (_("%s  scheduled %s\n"), trib_run_get_bizdate (run), cyctime);
-      for (guint j = 0; j < g_list_model_get_n_items (instances); j++)
+      for (guint j = 0; j < n; j++)
         {
           g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, j);
           TribParamSet *set = trib_node_instance_get_parameters (instance);
@@ -182,7 +180,38 @@ print_preview (TribBackfill *backfill,
           printf ("  %-30s %s\n", trib_node_instance_get_node_name (instance), parameters);
         }
     }
-  printf ("%s\n", _("Nothing was run (--preview)."));
+  preview->n_dates++;
+}
+
+static gboolean
+print_preview (TribBackfill  *backfill,
+               Preview       *preview,
+               GError       **error)
+{
+  guint n_dates = g_strv_length ((char **) trib_backfill_get_bizdates (backfill));
+  gboolean ok;
+
+  if (preview->json)
+    printf ("{\"parallelism\":%u,\"dates\":[", trib_backfill_get_parallelism (backfill));
+  else
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "Backfill preview: %u business date, ", "Backfill preview: %u business dates, ",
+                           n_dates), n_dates);
+      printf (_("%u at a time\n"), trib_backfill_get_parallelism (backfill));
+    }
+
+  ok = trib_backfill_preview_foreach (backfill, print_preview_date, preview, error);
+
+  if (preview->json)
+    printf ("],\"instances\":%u}\n", preview->n_instances);
+  else if (ok)
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u node instance in all. ", "%u node instances in all. ",
+                           preview->n_instances), preview->n_instances);
+      printf ("%s\n", _("Nothing was run (--preview)."));
+    }
+  fflush (stdout);
+  return ok;
 }
 
 static GStrv
@@ -329,17 +358,19 @@ trib_cli_cmd_backfill (int    argc,
 
   if (preview)
     {
-      g_autoptr(GPtrArray) runs = trib_backfill_preview (backfill, &error);
+      Preview listing = { json };
+      gboolean ok = print_preview (backfill, &listing, &error);
 
-      if (runs == NULL)
+      if (!ok)
         {
+          g_clear_object (&listing.first);
           trib_cli_report_error (&data.reporter, error->message);
           return TRIB_CLI_EXIT_FAILED;
         }
-      print_preview (backfill, runs, json);
       /* The list stands; say now what would stop the real thing. */
-      if (runs->len > 0 && !trib_runner_check_executors (runner, g_ptr_array_index (runs, 0), &error))
+      if (listing.first && !trib_runner_check_executors (runner, listing.first, &error))
         trib_cli_error ("backfill", _("warning: %s"), error->message);
+      g_clear_object (&listing.first);
       return TRIB_CLI_EXIT_OK;
     }
 

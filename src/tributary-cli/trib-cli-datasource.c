@@ -13,6 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-connectivity-result.h"
+#include "trib-connectivity.h"
+#include "trib-connector-settings.h"
+#include "trib-secrets.h"
+#include "trib-text.h"
 
 #define SECRET_HELP \
   N_("Secrets: the password (for s3: the secret access key) is kept in the keyring, never in\n" \
@@ -127,6 +132,19 @@ datasource_list (int    argc,
         for (guint c = 0; c < 4; c++)
           trib_text_append_padded (line, row[c], c < 3 ? widths[c] + 2 : 0);
         printf ("%s\n", line->str);
+      }
+  }
+
+  /* Not silently missing from the list: say which are left out, and why. */
+  {
+    g_auto(GStrv) invalid = trib_workspace_dup_invalid_data_source_names (workspace);
+
+    for (guint i = 0; invalid[i]; i++)
+      {
+        g_autofree char *problems = trib_workspace_dup_data_source_errors (workspace, invalid[i]);
+
+        trib_cli_error ("datasource list", _("warning: data source \"%s\" is not listed, its definition is "
+                                             "invalid: %s"), invalid[i], problems ? problems : "");
       }
   }
   return TRIB_CLI_EXIT_OK;
@@ -378,11 +396,10 @@ datasource_remove (int    argc,
 {
   static const char *command = "datasource remove";
   g_autoptr(TribWorkspace) workspace = NULL;
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
   gboolean force = FALSE;
   gboolean keep_secret = FALSE;
-  GListModel *workflows;
   const char *name;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Remove it even if nodes use it"), NULL },
@@ -410,28 +427,7 @@ datasource_remove (int    argc,
       return TRIB_CLI_EXIT_FAILED;
     }
 
-  workflows = trib_workspace_get_workflows (workspace);
-  for (guint w = 0; w < g_list_model_get_n_items (workflows); w++)
-    {
-      g_autoptr(TribWorkflow) workflow = g_list_model_get_item (workflows, w);
-      GListModel *nodes = trib_workflow_get_nodes (workflow);
-
-      for (guint n = 0; n < g_list_model_get_n_items (nodes); n++)
-        {
-          g_autoptr(TribNode) node = g_list_model_get_item (nodes, n);
-          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-          g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-          trib_workflow_collect_datasource_refs (workflow, node, names, paths);
-          for (guint i = 0; i < names->len; i++)
-            if (g_str_equal (g_ptr_array_index (names, i), name))
-              {
-                g_ptr_array_add (users, g_strdup_printf ("%s: %s", trib_workflow_get_display_path (workflow),
-                                                         trib_node_get_display_name (node)));
-                break;
-              }
-        }
-    }
+  users = trib_workspace_list_data_source_users (workspace, name);
 
   if (users->len > 0)
     {

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-demo.h"
 
 int
 trib_cli_cmd_init (int    argc,

@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-civil-time.h"
+#include "trib-param-context.h"
+#include "trib-param-expr.h"
 
 #define PARAMS_SUMMARY \
   N_("Print the value of each scheduling-parameter EXPRESSION, one per line, as a node scheduled\n" \
@@ -48,6 +51,7 @@ trib_cli_cmd_params (int    argc,
   g_autoptr(GDateTime) cyctime = NULL;
   g_autoptr(TribParamContext) context = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) parse_error = NULL;
   gboolean json = FALSE;
   int status = TRIB_CLI_EXIT_OK;
   TribCivilTime wall;
@@ -73,7 +77,7 @@ trib_cli_cmd_params (int    argc,
       return TRIB_CLI_EXIT_USAGE;
     }
 
-  zone = zone_name ? g_time_zone_new_identifier (zone_name) : g_time_zone_new_local ();
+  zone = zone_name ? trib_time_zone_new_checked (zone_name) : g_time_zone_new_local ();
   if (zone == NULL)
     {
       trib_cli_error ("params", _("unknown time zone \"%s\" (use a name such as Asia/Shanghai)"), zone_name);
@@ -82,9 +86,9 @@ trib_cli_cmd_params (int    argc,
 
   if (cyctime_text)
     {
-      if (!trib_civil_parse_date_time (cyctime_text, &wall))
+      if (!trib_civil_parse_checked (cyctime_text, TRUE, &wall, &parse_error))
         {
-          trib_cli_error ("params", _("--cyctime \"%s\" is not a time of the form YYYYMMDDHHMMSS"), cyctime_text);
+          trib_cli_error ("params", "--cyctime %s", parse_error->message);
           return TRIB_CLI_EXIT_USAGE;
         }
       cyctime = trib_civil_to_date_time (&wall, zone);
@@ -97,9 +101,9 @@ trib_cli_cmd_params (int    argc,
     }
   else if (bizdate)
     {
-      if (!trib_civil_parse_date (bizdate, &wall))
+      if (!trib_civil_parse_checked (bizdate, FALSE, &wall, &parse_error))
         {
-          trib_cli_error ("params", _("--bizdate \"%s\" is not a date of the form YYYYMMDD"), bizdate);
+          trib_cli_error ("params", "--bizdate %s", parse_error->message);
           return TRIB_CLI_EXIT_USAGE;
         }
       trib_civil_date_from_days (trib_civil_days_from_date (wall.year, wall.month, wall.day) + 1,
@@ -144,7 +148,9 @@ trib_cli_cmd_params (int    argc,
         {
           /* Point at the offending character under the expression. */
           trib_cli_error ("params", "%s", error->message);
-          fprintf (stderr, "  %s\n  %*s^\n", expression, (int) column, "");
+          /* The caret only under an expression short enough to be shown whole. */
+          if (g_utf8_strlen (expression, -1) <= 120)
+            fprintf (stderr, "  %s\n  %*s^\n", expression, (int) column, "");
           status = TRIB_CLI_EXIT_FAILED;
         }
 

@@ -11,6 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-hs2-batch.h"
+#include "trib-hs2-client.h"
+#include "trib-hs2-config.h"
+#include "trib-hs2-operation.h"
+#include "trib-hs2-result-set.h"
+#include "trib-hs2-splitter.h"
+#include "trib-json.h"
+#include "trib-text.h"
 
 typedef enum
 {
@@ -355,9 +363,11 @@ trib_cli_cmd_query (int    argc,
     }
   if (file)
     {
-      if (!g_file_get_contents (file, &text, NULL, &error))
+      g_autoptr(GFile) sql_file = g_file_new_for_commandline_arg (file);
+
+      if (!trib_file_load_bounded (sql_file, TRIB_JSON_FILE_MAX_SIZE, NULL, &text, NULL, &error))
         {
-          trib_cli_error ("query", "%s", error->message);
+          trib_cli_error ("query", "%s: %s", file, error->message);
           return TRIB_CLI_EXIT_FAILED;
         }
     }

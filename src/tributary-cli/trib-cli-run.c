@@ -53,13 +53,13 @@ parse_cyctime (TribWorkspace  *workspace,
                GError        **error)
 {
   g_autoptr(GTimeZone) zone = trib_workspace_dup_timezone (workspace);
+  g_autoptr(GError) local_error = NULL;
   TribCivilTime wall;
   GDateTime *cyctime;
 
-  if (!trib_civil_parse_date_time (text, &wall))
+  if (!trib_civil_parse_checked (text, TRUE, &wall, &local_error))
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("--cyctime \"%s\" is not a time of the form YYYYMMDDHHMMSS"), text);
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, "--cyctime %s", local_error->message);
       return NULL;
     }
   cyctime = trib_civil_to_date_time (&wall, zone);
@@ -90,7 +90,7 @@ trib_cli_cmd_run (int    argc,
   gboolean verbose = FALSE;
   gint64 rerun_failed = 0;
   gint64 rerun = 0;
-  int parallel = 0;
+  int parallel = G_MININT;
   int timeout = 0;
   TribWorkflow *workflow;
   TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
@@ -141,7 +141,13 @@ trib_cli_cmd_run (int    argc,
       trib_cli_error ("run", _("--rerun needs --node, and takes no --bizdate or --cyctime"));
       return TRIB_CLI_EXIT_USAGE;
     }
-  if (rerun_failed < 0 || rerun < 0 || parallel < 0 || timeout < 0)
+  if (parallel != G_MININT && parallel < 1)
+    {
+      /* The same rule as backfill --parallel. */
+      trib_cli_error ("run", _("--parallel must be at least 1"));
+      return TRIB_CLI_EXIT_USAGE;
+    }
+  if (rerun_failed < 0 || rerun < 0 || timeout < 0)
     {
       trib_cli_error ("run", _("run ids, --parallel and --timeout cannot be negative"));
       return TRIB_CLI_EXIT_USAGE;
@@ -179,7 +185,7 @@ trib_cli_cmd_run (int    argc,
   if (node)
     options.scope = with_descendants ? TRIB_RUN_SCOPE_NODE_AND_DESCENDANTS : TRIB_RUN_SCOPE_NODE;
   options.rerun_of = rerun_failed ? rerun_failed : rerun;
-  options.max_parallel = (guint) parallel;
+  options.max_parallel = parallel == G_MININT ? 0 : (guint) parallel;
   options.default_timeout_ms = (guint64) timeout * 1000;
 
   run = trib_runner_create_run (runner, workflow, &options, &error);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-text.h"
 
 TribHistory *
 trib_cli_open_history (const char    *command,
@@ -121,15 +122,7 @@ trib_cli_format_time (gint64 microseconds)
 char *
 trib_cli_format_duration (gint64 microseconds)
 {
-  gint64 seconds = microseconds / G_USEC_PER_SEC;
-
-  if (microseconds < 0)
-    return g_strdup ("-");
-  if (seconds < 60)
-    return g_strdup_printf (_("%.1f s"), microseconds / (double) G_USEC_PER_SEC);
-  if (seconds < 3600)
-    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
-  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
+  return trib_format_duration (microseconds);
 }
 
 char *

@@ -6,6 +6,10 @@
 #pragma once
 
 #include "trib-cli.h"
+#include "trib-history.h"
+#include "trib-run.h"
+#include "trib-runner.h"
+#include "trib-test-executor.h"
 
 G_BEGIN_DECLS
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli-runner.h"
+#include "trib-text.h"
 
 static char *
 describe_counts (TribRunRecord *record)

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "trib-cli.h"
+#include "trib-sample-data.h"
 
 typedef gboolean (*WriteFunc) (const TribSampleOptions *options,
                                GOutputStream           *out,

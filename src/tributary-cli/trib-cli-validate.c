@@ -10,6 +10,34 @@
 #include <glib/gi18n.h>
 
 #include "trib-cli.h"
+#include "trib-diagnostic.h"
+#include "trib-local-store.h"
+
+/* Warnings, not errors: what a killed run left in local folders (removed by the next
+ * write of the same object). */
+static void
+print_stale_partials (TribWorkspace *workspace)
+{
+  GListModel *sources = trib_workspace_get_data_sources (workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(TribDataSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(TribLocalStore) store = NULL;
+      g_autoptr(GPtrArray) stale = NULL;
+
+      if (trib_data_source_get_kind (source) != TRIB_DATA_SOURCE_KIND_LOCAL)
+        continue;
+      store = trib_local_store_new_for_data_source (source, trib_workspace_get_directory (workspace), NULL);
+      if (store == NULL)
+        continue;
+      stale = trib_local_store_find_stale_partials (store, 100);
+      for (guint k = 0; k < stale->len; k++)
+        fprintf (stderr, _("warning: data source \"%s\": %s is a partial file left by an interrupted run; "
+                           "the next write of that object removes it\n"),
+                 trib_data_source_get_name (source), (const char *) g_ptr_array_index (stale, k));
+    }
+}
 
 int
 trib_cli_cmd_validate (int    argc,
@@ -47,6 +75,8 @@ trib_cli_cmd_validate (int    argc,
         n_errors++;
       fprintf (stderr, "%s\n", text);
     }
+
+  print_stale_partials (workspace);
 
   workflows = trib_workspace_get_workflows (workspace);
   if (n_errors > 0)

@@ -5,7 +5,10 @@
 
 #pragma once
 
-#include "libtributary.h"
+#include <gio/gio.h>
+
+#include "trib-error.h"
+#include "trib-workspace.h"
 
 G_BEGIN_DECLS
 

@@ -127,6 +127,16 @@ test_urls (void)
   g_assert_cmpstr (a, ==, "https://files.example.com/data/user_log.txt");
   g_assert_cmpstr (b, ==, "https://files.example.com/data/logs/2024%2001%2001.txt");
   g_assert_cmpstr (c, ==, "https://files.example.com/data/");
+  {
+    /* Resolved under the base URL, never above it. */
+    g_autofree char *d = trib_http_file_dup_url (http, "/../../../etc/passwd");
+    g_autofree char *e = trib_http_file_dup_url (http, "logs/./a/../b.txt");
+
+    g_assert_cmpstr (d, ==, "https://files.example.com/data/etc/passwd");
+    g_assert_cmpstr (e, ==, "https://files.example.com/data/logs/b.txt");
+    g_assert_false (trib_http_path_check ("/a/../../x", &error));
+    g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_INVALID_SETTINGS);
+  }
 }
 
 static void

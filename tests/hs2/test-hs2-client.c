@@ -457,6 +457,22 @@ test_connection_closed_mid_fetch (void)
   assert_cell (after, 0, 0, "7");
 }
 
+/* query_sync with error == NULL: a fetch that fails half-way is a failure (NULL), never a
+ * result set cut at the first batch returned as a success. */
+static void
+test_query_without_error_is_not_truncated (void)
+{
+  g_autoptr(TribHs2Config) config = hs2_test_config (TRIB_HS2_TRANSPORT_SASL, FALSE);
+  g_autoptr(TribHs2Client) client = NULL;
+  g_autoptr(TribHs2ResultSet) rs = NULL;
+
+  config->fetch_size = 1000;
+  client = open_client (config);
+  rs = trib_hs2_client_query_sync (client, "SELECT range FROM range(3000) /* trib:drop-after-fetches=1 */",
+                                   NULL, NULL);
+  g_assert_null (rs);
+}
+
 static void
 test_expired_session (void)
 {
@@ -679,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/hs2/client/engine-launch", test_engine_launch);
   g_test_add_func ("/hs2/client/metadata", test_metadata);
   g_test_add_func ("/hs2/client/execute-options-recorded", test_execute_options_recorded);
+  g_test_add_func ("/hs2/client/query-without-error-is-not-truncated", test_query_without_error_is_not_truncated);
   g_test_add_func ("/hs2/client/async-model-and-csv", test_async_model_and_csv);
 
   return g_test_run ();

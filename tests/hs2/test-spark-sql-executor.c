@@ -217,11 +217,14 @@ test_server_error_fails_the_node (Fixture       *f,
   gsize offset;
 
   write_sql_workflow (f, "SELECT 1;\n\n"
+                         "-- the table is not there\n"
                          "SELECT * FROM no_such_table;\n"
                          "SELECT 3;");
   offset = current_record_size ();
   g_assert_cmpint (trib_test_run_cli (argv, NULL, &out, NULL), ==, 1);
-  g_assert_nonnull (strstr (out, "query                          failed    statement 2 of 3 (line 3) failed: "));
+  /* One line number for the statement, in the log and in the failure: its first line of
+   * SQL in the node's script (after the comment before it). */
+  g_assert_nonnull (strstr (out, "query                          failed    statement 2 of 3 (line 4) failed: "));
   g_assert_nonnull (strstr (out, "(SQLSTATE 42S02)"));
 
   /* The statement after the failing one is never sent. */
@@ -229,6 +232,7 @@ test_server_error_fails_the_node (Fixture       *f,
   g_assert_cmpuint (statements->len, ==, 2);
 
   log = node_log (f, "query");
+  g_assert_nonnull (strstr (log, "[2/3] line 4: SELECT * FROM no_such_table"));
   g_assert_nonnull (strstr (log, "[2/3] FAILED: "));
   g_assert_nonnull (strstr (log, "no_such_table"));
 }

@@ -247,7 +247,7 @@ test_workspace_file_errors (Fixture       *f,
   assert_only_diagnostic (f,
                           "tributary.json: timezone: unknown time zone \"Mars/Olympus\"\n"
                           "tributary.json: datasources[0]: data source \"a\": unknown type \"oracle\" (expected mysql, httpfile, s3, local or kyuubi)\n"
-                          "tributary.json: datasources[1].options.port: must be an integer\n"
+                          "tributary.json: datasources[1].options.port: must be an integer, found the string \"3306\"\n"
                           "tributary.json: datasources[1]: data source \"b\": \"password\" does not belong in the workspace file; secrets are kept in the keyring");
 }
 

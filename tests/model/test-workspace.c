@@ -366,6 +366,69 @@ test_load_async (void)
   trib_test_rm_rf (path);
 }
 
+/* An _async call with a cancellable already cancelled starts nothing and reports
+ * G_IO_ERROR_CANCELLED through its callback. */
+static void
+test_async_checks_cancellable (void)
+{
+  g_autofree char *path = trib_test_make_demo_workspace ();
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribLocalStore) store = trib_local_store_new (dir);
+  g_autoptr(GPtrArray) listing = NULL;
+  g_autofree char *secret = NULL;
+
+  g_cancellable_cancel (cancelled);
+
+  trib_workspace_load_async (dir, cancelled, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (trib_workspace_load_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  trib_object_store_list_async (TRIB_OBJECT_STORE (store), "", cancelled, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  listing = trib_object_store_list_finish (TRIB_OBJECT_STORE (store), result, &error);
+  g_assert_null (listing);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Not even the keyring is asked. */
+  trib_secrets_lookup_async ("ws", "db", cancelled, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  secret = trib_secrets_lookup_finish (result, &error);
+  g_assert_null (secret);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  trib_test_rm_rf (path);
+}
+
+/* One answer to "which nodes use this data source" (the dialog and datasource remove). */
+static void
+test_data_source_users (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autoptr(TribWorkspace) ws = load (dir);
+  g_autoptr(GPtrArray) mysql = trib_workspace_list_data_source_users (ws, "user_behavior_analysis_mysql");
+  g_autoptr(GPtrArray) bucket = trib_workspace_list_data_source_users (ws, "test_g");
+  g_autoptr(GPtrArray) none = trib_workspace_list_data_source_users (ws, "nothing");
+
+  g_assert_cmpuint (mysql->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mysql, 0), ==, "workflows/user_profile_analysis_spark.json: ods_user_info_d_2oss_spark");
+  g_assert_cmpuint (bucket->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (bucket, 0), ==, "workflows/user_profile_analysis_spark.json: ods_raw_log_d_2oss_spark");
+  g_assert_cmpstr (g_ptr_array_index (bucket, 1), ==, "workflows/user_profile_analysis_spark.json: ods_user_info_d_2oss_spark");
+  g_assert_cmpuint (none->len, ==, 0);
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +441,8 @@ main (int   argc,
   g_test_add_func ("/workspace/create", test_create_empty);
   g_test_add_func ("/workspace/data-sources/edit", test_data_source_editing);
   g_test_add_func ("/workspace/load/async", test_load_async);
+  g_test_add_func ("/workspace/data-sources/users", test_data_source_users);
+  g_test_add_func ("/workspace/async-checks-cancellable", test_async_checks_cancellable);
 
   return g_test_run ();
 }

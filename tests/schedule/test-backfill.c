@@ -287,7 +287,18 @@ test_ranges (Fixture       *f,
 
   empty = trib_backfill_expand_range ("20251301", "20251401", &error);
   g_assert_null (empty);
-  g_assert_cmpstr (error->message, ==, "\"20251301\" is not a business date of the form YYYYMMDD");
+  g_assert_cmpstr (error->message, ==, "\"20251301\": there is no month 13");
+  g_clear_error (&error);
+
+  /* One supported range for run, backfill and params. */
+  empty = trib_backfill_expand_range ("19691231", "19700102", &error);
+  g_assert_null (empty);
+  g_assert_cmpstr (error->message, ==, "\"19691231\" is outside the supported dates, 19700101 to 99981231");
+  g_clear_error (&error);
+
+  empty = trib_backfill_expand_range ("20250230", "20250301", &error);
+  g_assert_null (empty);
+  g_assert_cmpstr (error->message, ==, "\"20250230\": February 30 does not exist");
   g_clear_error (&error);
 
   none = trib_backfill_new (f->f.runner, f->f.workflow, (const char *[]) { NULL }, &error);

@@ -240,8 +240,8 @@ test_retry (RunFixture    *f,
   assert_record (f, trib_run_get_id (run), RAW_SYNC, TRIB_NODE_STATE_SUCCESS, 3, "test executor: ok");
 
   log = run_fixture_read_log (f, trib_run_get_id (run), RAW_SYNC);
-  g_assert_nonnull (strstr (log, "  attempt 1 of 4 failed: connection reset by peer; trying again in 30 ms\n"));
-  g_assert_nonnull (strstr (log, "  attempt 2 of 4 failed: connection reset by peer; trying again in 30 ms\n"));
+  g_assert_nonnull (strstr (log, "  attempt 1 of 4 failed (a transient error): connection reset by peer; trying again in 30 ms\n"));
+  g_assert_nonnull (strstr (log, "  attempt 2 of 4 failed (a transient error): connection reset by peer; trying again in 30 ms\n"));
   g_assert_nonnull (strstr (log, "  attempt 3 of 4\n"));
   g_assert_null (strstr (log, "attempt 4 of 4"));
   g_assert_true (g_str_has_suffix (log, "  succeeded\n"));

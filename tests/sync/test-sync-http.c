@@ -22,14 +22,16 @@ http_job (const char *source,
           const char *writer,
           const char *setting)
 {
+  /* The writer's "|" unless the test gives its own (a member appears once in an object). */
   return g_strdup_printf (
     "{\"type\": \"job\", \"version\": \"2.0\", \"steps\": ["
     " {\"stepType\": \"httpfile\", \"category\": \"reader\", \"name\": \"Reader\", \"parameter\": {"
     "   \"datasource\": \"%s\", %s}},"
     " {\"stepType\": \"oss\", \"category\": \"writer\", \"name\": \"Writer\", \"parameter\": {"
-    "   \"fieldDelimiter\": \"|\", \"writeMode\": \"truncate\", \"writeSingleObject\": true, %s}}],"
+    "   %s\"writeMode\": \"truncate\", \"writeSingleObject\": true, %s}}],"
     " \"order\": {\"hops\": [{\"from\": \"Reader\", \"to\": \"Writer\"}]},"
-    " \"setting\": %s}", source, reader, writer,
+    " \"setting\": %s}", source, reader,
+    strstr (writer, "\"fieldDelimiter\"") ? "" : "\"fieldDelimiter\": \"|\", ", writer,
     setting ? setting : "{\"errorLimit\": {\"record\": \"0\"}, \"speed\": {\"concurrent\": 2}}");
 }
 
@@ -464,6 +466,47 @@ test_local_folder (void)
   trib_test_rm_rf (dir);
 }
 
+/* A value holding the delimiter or a line break, written as fileFormat text: written raw
+ * (as DataX does) but counted and reported, or a dirty record when the job says so. */
+static void
+test_ambiguous_text_records (void)
+{
+  static const char csv[] =
+    "1,plain\r\n"
+    "2,\"tab\there|pipe\nnewline\"\r\n"
+    "3,\"a|b\"\r\n";
+  g_autofree char *text = http_job ("user_behavior_analysis_httpfile",
+                                    "\"fileName\": \"/ambiguous.csv\", \"fileFormat\": \"csv\", \"fieldDelimiter\": \",\","
+                                    " \"column\": [{\"index\": 0, \"type\": \"long\"}, {\"index\": 1, \"type\": \"string\"}]",
+                                    "\"datasource\": \"test_g\", \"object\": \"amb/a.txt\", \"fileFormat\": \"text\"",
+                                    NULL);
+  g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");
+  g_autoptr(GString) dirty_text = g_string_new (text);
+  g_autoptr(TribSyncJob) dirty_job = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char expected[] = "1|plain\n2|tab\there|pipe\nnewline\n3|a|b\n";
+
+  put_http_file ("ambiguous.csv", csv, sizeof csv - 1);
+  g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ASSERT_OBJECT (peers, "amb/a.txt", expected, sizeof expected - 1);
+  g_assert_nonnull (strstr (peers->log->str, "Record 2 holds the field delimiter or a line break in a value, written raw: "));
+  g_assert_nonnull (strstr (peers->log->str, "Record 3 holds the field delimiter or a line break in a value, written raw: "));
+  g_assert_nonnull (strstr (peers->log->str, "2 records hold the field delimiter or a line break in a value: in fileFormat "
+                                             "text their lines do not split back into the records"));
+  g_assert_nonnull (strstr (peers->log->str, "Use fileFormat csv"));
+
+  /* "ambiguousRecords": "dirty": they count against errorLimit (0 here by default: the
+   * job fails, and no object is written). */
+  g_string_replace (dirty_text, "\"fileFormat\": \"text\"", "\"fileFormat\": \"text\", \"ambiguousRecords\": \"dirty\"", 1);
+  g_string_replace (dirty_text, "amb/a.txt", "amb/b.txt", 1);
+  dirty_job = sync_peers_job (dirty_text->str, "20240807");
+  g_assert_false (sync_peers_run (peers, dirty_job, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_LIMIT);
+  g_assert_nonnull (strstr (peers->log->str, "column 2 holds a line break: in fileFormat text the line would not read back"));
+  g_assert_null (sync_peers_read_object (peers, "amb/b.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/sync/http/fault-http-cut", test_fault_http_cut);
   g_test_add_func ("/sync/http/fault-s3-part", test_fault_s3_part);
   g_test_add_func ("/sync/http/local-folder", test_local_folder);
+  g_test_add_func ("/sync/http/ambiguous-text-records", test_ambiguous_text_records);
 
   status = g_test_run ();
   sync_peers_free (peers);

@@ -284,6 +284,21 @@ test_invalid_steps (void)
   g_autofree char *t6 = edit (mysql_job, "\"record\": \"0\"", "\"record\": -1, \"percentage\": 2");
 
   assert_invalid (t1, "steps[0].stepType: unknown reader \"oracle\" (mysql or httpfile)");
+  {
+    /* A file name is a path under the base URL, never above it. */
+    g_autofree char *climbs = edit (http_job, "\"/user_log.txt\"", "\"/../../../etc/passwd\"");
+    g_autofree char *encoded = edit (http_job, "\"/user_log.txt\"", "\"logs/%2e%2e/%2E%2E/x\"");
+    g_autofree char *inside = edit (http_job, "\"/user_log.txt\"", "\"logs/../user_log.txt\"");
+    g_autoptr(TribSyncJob) fine = NULL;
+    g_autoptr(GError) error = NULL;
+
+    assert_invalid (climbs, "steps[0].parameter.fileName: “/../../../etc/passwd” climbs out of the base URL with “..”; "
+                            "a file name is a path under the base URL");
+    assert_invalid (encoded, "steps[0].parameter.fileName: “logs/%2e%2e/%2E%2E/x” climbs out of the base URL with “..”; "
+                             "a file name is a path under the base URL");
+    fine = trib_sync_job_new_from_string (inside, -1, bizdate, (gpointer) "20240807", &error);
+    g_assert_no_error (error);
+  }
   assert_invalid (t2, "steps[1].stepType: unknown writer \"hdfs\" (oss or s3)");
   assert_invalid (t3, "steps[1]: only one reader step is supported\n"
                       "steps: no writer step (a step with \"category\": \"writer\")\n"
@@ -333,7 +348,7 @@ test_invalid_mysql (void)
                   "steps[0].parameter.connection[0].jdbcUrl: inline credentials are not allowed; name a data source in \"datasource\"\n"
                   "steps[0].parameter.connection[0].password: inline credentials are not allowed; name a data source in \"datasource\"");
   assert_invalid (no_source, "steps[0].parameter.datasource: missing (name a MySQL data source)");
-  assert_invalid (factor, "steps[0].parameter.splitFactor: must be at least 1");
+  assert_invalid (factor, "steps[0].parameter.splitFactor: must be from 1 to 1000, found 0");
   assert_invalid (unknown_param,
                   "steps[1].parameter.object: unknown parameter in \"ods_user_info_d/user_${bizdate}/user_${cyctime}.txt\"");
 }

@@ -388,16 +388,6 @@ trib_connectivity_result_to_error (TribConnectivityResult *self)
                               self->message ? self->message : trib_connector_error_get_label (self->category));
 }
 
-static char *
-format_elapsed (gint64 usec)
-{
-  if (usec < 1000)
-    return g_strdup_printf (_("%.1f ms"), usec / 1000.0);
-  if (usec < 10 * G_USEC_PER_SEC)
-    return g_strdup_printf (_("%d ms"), (int) (usec / 1000));
-  return g_strdup_printf (_("%.1f s"), (double) usec / G_USEC_PER_SEC);
-}
-
 static void
 append_line (GString    *out,
              const char *label,
@@ -430,7 +420,7 @@ trib_connectivity_result_format (TribConnectivityResult *self)
     status = g_strdup (_("OK"));
   else
     status = g_strdup_printf (_("FAILED: %s"), trib_connector_error_get_label (self->category));
-  elapsed = format_elapsed (self->elapsed_usec);
+  elapsed = trib_format_duration (self->elapsed_usec);
 
   /* TRANSLATORS: labels of a connectivity test report, at most 9 characters wide. */
   append_line (out, _("Status:"), status);

@@ -280,6 +280,9 @@ trib_connectivity_test_async (TribDataSource      *data_source,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_connectivity_test_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, data, (GDestroyNotify) test_data_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, test_thread);
@@ -291,6 +294,22 @@ trib_connectivity_test_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Defined with errors is not "no such data source": the fields are checked first, and
+ * named (a port of -1 is not reported as a missing password). */
+static void
+set_not_found_error (TribWorkspace  *workspace,
+                     const char     *name,
+                     GError        **error)
+{
+  g_autofree char *problems = trib_workspace_dup_data_source_errors (workspace, name);
+
+  if (problems)
+    g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_INVALID_SETTINGS,
+                 _("data source \"%s\" has invalid settings: %s"), name, problems);
+  else
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("the workspace has no data source \"%s\""), name);
 }
 
 TribConnectivityResult *
@@ -307,7 +326,7 @@ trib_connectivity_test_in_workspace_sync (TribWorkspace  *workspace,
   data_source = trib_workspace_lookup_data_source (workspace, name);
   if (data_source == NULL)
     {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("the workspace has no data source \"%s\""), name);
+      set_not_found_error (workspace, name, error);
       return NULL;
     }
   return test_with_stored_secret (data_source, trib_workspace_get_id (workspace),
@@ -330,12 +349,17 @@ trib_connectivity_test_in_workspace_async (TribWorkspace       *workspace,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_connectivity_test_in_workspace_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   data_source = trib_workspace_lookup_data_source (workspace, name);
   if (data_source == NULL)
     {
-      g_task_return_new_error (task, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                               _("the workspace has no data source \"%s\""), name);
+      GError *error = NULL;
+
+      set_not_found_error (workspace, name, &error);
+      g_task_return_error (task, error);
       return;
     }
 

@@ -158,18 +158,84 @@ trib_http_file_get_base_url (TribHttpFile *self)
   return self->base_url;
 }
 
+/* "a/./b//../c" -> "a/c", with "%2e%2e" read as ".." (a server decodes it). Returns NULL
+ * when a ".." climbs above the first segment, unless @clamp (then it stays at the top). */
+static char *
+normalize_path (const char *path,
+                gboolean    clamp)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean trailing = g_str_has_suffix (path, "/");
+
+  for (guint i = 0; segments[i]; i++)
+    {
+      g_autofree char *decoded = g_uri_unescape_string (segments[i], NULL);
+      const char *plain = decoded ? decoded : segments[i];
+
+      if (*plain == '\0' || g_str_equal (plain, "."))
+        continue;
+      if (g_str_equal (plain, ".."))
+        {
+          if (kept->len == 0)
+            {
+              if (!clamp)
+                return NULL;
+              continue;
+            }
+          g_ptr_array_remove_index (kept, kept->len - 1);
+          continue;
+        }
+      g_ptr_array_add (kept, segments[i]);
+    }
+  for (guint i = 0; i < kept->len; i++)
+    {
+      g_string_append_c (out, '/');
+      g_string_append (out, g_ptr_array_index (kept, i));
+    }
+  if (trailing || out->len == 0)
+    g_string_append_c (out, '/');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+trib_http_path_check (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *normal = NULL;
+
+  if (path == NULL)
+    return TRUE;
+  normal = normalize_path (path, FALSE);
+  if (normal == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (path, MIN (strlen (path), 200));
+
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_INVALID_SETTINGS,
+                   _("“%s” climbs out of the base URL with “..”; a file name is a path under the base URL"),
+                   shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 trib_http_file_dup_url (TribHttpFile *self,
                         const char   *path)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *normal = NULL;
 
   g_return_val_if_fail (TRIB_IS_HTTP_FILE (self), NULL);
 
   if (path == NULL || *path == '\0')
     return g_strconcat (self->base_url, "/", NULL);
-  escaped = g_uri_escape_string (path, "/!$&'()*+,;=:@%?", TRUE);
-  return g_strconcat (self->base_url, path[0] == '/' ? "" : "/", escaped, NULL);
+  /* Never above the base URL, whatever the path says (trib_http_path_check() refuses
+   * such a path with a message before it gets here). */
+  normal = normalize_path (path, TRUE);
+  escaped = g_uri_escape_string (normal, "/!$&'()*+,;=:@%?", TRUE);
+  return g_strconcat (self->base_url, escaped, NULL);
 }
 
 static TribCurlRequest *

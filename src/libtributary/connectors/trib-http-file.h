@@ -25,9 +25,15 @@ TribHttpFile *trib_http_file_new          (TribDataSource        *data_source,
 
 const char   *trib_http_file_get_base_url (TribHttpFile          *self);
 /* The URL of @path under the base URL: "/user_log.txt" -> "http://host:port/user_log.txt".
- * Characters outside RFC 3986 are percent-encoded; "/" and existing escapes are kept. */
+ * Characters outside RFC 3986 are percent-encoded; "/" and existing escapes are kept.
+ * "." and ".." segments are resolved, never above the base URL. */
 char         *trib_http_file_dup_url      (TribHttpFile          *self,
                                            const char            *path);
+
+/* FALSE (INVALID_SETTINGS) when @path climbs out of the base URL ("/../etc/passwd", also
+ * written "%2e%2e"). */
+gboolean      trib_http_path_check        (const char            *path,
+                                           GError               **error);
 
 /* The following block the calling thread (run them in a worker); @cancellable stops
  * them within a second. HTTP statuses >= 400 fail with a TRIB_CONNECTOR_ERROR:

@@ -21,4 +21,11 @@ TribObjectWriter *_trib_local_object_writer_new (const char  *key,
                                                  const char  *path,
                                                  GError     **error);
 
+/* A partial file that no live writer holds (its writer was killed). */
+gboolean          _trib_local_partial_is_stale       (const char *path);
+/* Removes the stale partial files of the object @base in @dir (of any object when @base
+ * is NULL); returns how many. */
+guint             _trib_local_remove_stale_partials  (const char *dir,
+                                                      const char *base);
+
 G_END_DECLS

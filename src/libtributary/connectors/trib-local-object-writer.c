@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -77,18 +78,27 @@ trib_local_object_writer_commit (TribObjectWriter  *writer,
   int fd = self->fd;
 
   self->fd = -1;
-  /* Data on disk before the name points at it: a crash leaves the old object or the new. */
-  if (fsync (fd) != 0 || close (fd) != 0)
+  /* Data on disk before the name points at it: a crash leaves the old object or the new.
+   * The file stays open (and locked) until it has its final name, so that no other
+   * writer takes it for a stale partial file in between. */
+  if (fsync (fd) != 0)
     {
       set_errno_error (error, errno, _("cannot write"), self->partial);
+      close (fd);
       return FALSE;
     }
   if (g_rename (self->partial, self->path) != 0)
     {
       set_errno_error (error, errno, _("cannot rename into"), self->path);
+      close (fd);
       return FALSE;
     }
   g_clear_pointer (&self->partial, g_free);
+  if (close (fd) != 0)
+    {
+      set_errno_error (error, errno, _("cannot write"), self->path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -138,6 +148,55 @@ trib_local_object_writer_init (TribLocalObjectWriter *self)
   self->fd = -1;
 }
 
+/* Is @name a partial file of the object named @base, ".trib-partial-BASE-XXXXXX"? */
+static gboolean
+is_partial_of (const char *name,
+               const char *base)
+{
+  gsize prefix = strlen (TRIB_LOCAL_PARTIAL_PREFIX);
+  gsize length = strlen (base);
+
+  return g_str_has_prefix (name, TRIB_LOCAL_PARTIAL_PREFIX) &&
+         strncmp (name + prefix, base, length) == 0 &&
+         name[prefix + length] == '-' && strlen (name + prefix + length + 1) == 6;
+}
+
+gboolean
+_trib_local_partial_is_stale (const char *path)
+{
+  gboolean stale;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+
+  if (fd < 0)
+    return FALSE;
+  /* A live writer holds its partial file locked until it renames or removes it; a
+   * lock we can take belongs to a process that is gone (killed mid-write). */
+  stale = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd);
+  return stale;
+}
+
+guint
+_trib_local_remove_stale_partials (const char *dir,
+                                   const char *base)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = NULL;
+
+      if (base ? !is_partial_of (name, base) : !g_str_has_prefix (name, TRIB_LOCAL_PARTIAL_PREFIX))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (_trib_local_partial_is_stale (path) && g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
+}
+
 TribObjectWriter *
 _trib_local_object_writer_new (const char  *key,
                                const char  *path,
@@ -156,11 +215,19 @@ _trib_local_object_writer_new (const char  *key,
   self = g_object_new (TRIB_TYPE_LOCAL_OBJECT_WRITER, "key", key, NULL);
   self->path = g_strdup (path);
   self->partial = g_strdup_printf ("%s/" TRIB_LOCAL_PARTIAL_PREFIX "%s-XXXXXX", dir, base);
+  /* What a killed run left of this object goes now, so it never piles up. */
+  _trib_local_remove_stale_partials (dir, base);
   self->fd = g_mkstemp_full (self->partial, O_WRONLY | O_CLOEXEC, 0644);
   if (self->fd < 0)
     {
       set_errno_error (error, errno, _("cannot create a file in"), dir);
       g_clear_pointer (&self->partial, g_free);
+      return NULL;
+    }
+  /* Held while the file is partial: tells the next writer that it is not stale. */
+  if (flock (self->fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      set_errno_error (error, errno, _("cannot lock"), self->partial);
       return NULL;
     }
   return TRIB_OBJECT_WRITER (g_steal_pointer (&self));

@@ -481,3 +481,53 @@ trib_local_store_test (TribLocalStore  *self,
   trib_connectivity_result_set_elapsed_usec (result, g_get_monotonic_time () - start);
   return result;
 }
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+find_stale_in (const char *root,
+               const char *relative,
+               guint       depth,
+               guint      *budget,
+               guint       limit,
+               GPtrArray  *found)
+{
+  g_autofree char *dir_path = relative ? g_build_filename (root, relative, NULL) : g_strdup (root);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  /* Bounded: a huge or deep folder costs validate a bounded walk. */
+  while (dir && found->len < limit && *budget > 0 && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = relative ? g_build_filename (relative, name, NULL) : g_strdup (name);
+      g_autofree char *path = g_build_filename (root, child, NULL);
+
+      (*budget)--;
+      if (g_str_has_prefix (name, TRIB_LOCAL_PARTIAL_PREFIX))
+        {
+          if (_trib_local_partial_is_stale (path))
+            g_ptr_array_add (found, g_steal_pointer (&child));
+        }
+      else if (depth < 32 && g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        find_stale_in (root, child, depth + 1, budget, limit, found);
+    }
+}
+
+GPtrArray *
+trib_local_store_find_stale_partials (TribLocalStore *self,
+                                      guint           limit)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  guint budget = 100000;
+
+  g_return_val_if_fail (TRIB_IS_LOCAL_STORE (self), found);
+
+  find_stale_in (self->root_path, NULL, 0, &budget, limit, found);
+  g_ptr_array_sort (found, compare_paths);
+  return found;
+}

@@ -28,6 +28,12 @@ GFile          *trib_local_store_get_root            (TribLocalStore  *self);
 char           *trib_local_store_dup_path            (TribLocalStore  *self,
                                                       const char      *key);
 
+/* Partial files (".trib-partial-…") that no live writer holds: left by a run that was
+ * killed mid-write. Paths relative to the root, sorted; at most @limit of them (the walk
+ * stops there). The next write of the same object removes them. */
+GPtrArray      *trib_local_store_find_stale_partials (TribLocalStore  *self,
+                                                      guint            limit);
+
 /* The connectivity test: the folder exists, is a folder, and accepts a new file.
  * Blocking; NULL only when cancelled. */
 TribConnectivityResult *trib_local_store_test        (TribLocalStore  *self,

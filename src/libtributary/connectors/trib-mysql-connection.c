@@ -509,6 +509,9 @@ trib_mysql_connection_open_async (TribMysqlConnection *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_mysql_connection_open_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, open_thread);
 }

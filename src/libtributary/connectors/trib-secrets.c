@@ -84,6 +84,12 @@ trib_secrets_store_async (const char          *workspace_id,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_secrets_store_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   attributes = attributes_new (workspace_id, data_source);
   label = make_label (data_source);
   secret_password_storev (trib_secrets_get_schema (), attributes, SECRET_COLLECTION_DEFAULT, label, secret,
@@ -145,6 +151,12 @@ trib_secrets_lookup_async (const char          *workspace_id,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_secrets_lookup_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   attributes = attributes_new (workspace_id, data_source);
   secret_password_lookupv (trib_secrets_get_schema (), attributes, cancellable, lookup_cb, task);
 }
@@ -200,6 +212,12 @@ trib_secrets_clear_async (const char          *workspace_id,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_secrets_clear_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   attributes = attributes_new (workspace_id, data_source);
   secret_password_clearv (trib_secrets_get_schema (), attributes, cancellable, clear_cb, task);
 }
@@ -298,6 +316,9 @@ trib_secrets_resolve_async (TribWorkspace       *workspace,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_secrets_resolve_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   data = g_new0 (ResolveData, 1);
   data->data_source = g_object_ref (data_source);
   g_task_set_task_data (task, data, (GDestroyNotify) resolve_data_free);

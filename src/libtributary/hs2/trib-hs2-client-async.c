@@ -80,6 +80,14 @@ start_job (TribHs2Client       *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
+  /* Already cancelled: nothing starts; closing (and cancelling) always goes ahead, so a
+   * handle is never left open on the server. */
+  if (job != JOB_CLOSE && g_task_return_error_if_cancelled (task))
+    {
+      if (cd)
+        _trib_hs2_call_data_free (cd);
+      return;
+    }
   g_object_set_data (G_OBJECT (task), "trib-job", GINT_TO_POINTER (job));
   g_task_set_task_data (task, cd ? cd : g_new0 (CallData, 1), (GDestroyNotify) _trib_hs2_call_data_free);
   /* Results must not be dropped when cancelled: the operation handle still needs closing. */

@@ -568,14 +568,18 @@ collect (TribHs2Operation  *op,
   rs = trib_hs2_result_set_new (schema);
   for (;;)
     {
-      g_autoptr(TribHs2Batch) batch = trib_hs2_operation_fetch_sync (op, 0, cancellable, error);
+      /* A local error: with the caller's @error NULL, a failed fetch would otherwise look
+       * like the end of the rows, and a truncated result set would be returned as a success. */
+      g_autoptr(GError) fetch_error = NULL;
+      g_autoptr(TribHs2Batch) batch = trib_hs2_operation_fetch_sync (op, 0, cancellable, &fetch_error);
 
-      if (batch == NULL)
+      if (fetch_error != NULL)
         {
-          if (error && *error)
-            return NULL;
-          break;
+          g_propagate_error (error, g_steal_pointer (&fetch_error));
+          return NULL;
         }
+      if (batch == NULL)
+        break;
       if (!trib_hs2_result_set_append_batch (rs, batch, error))
         return NULL;
     }

@@ -202,6 +202,9 @@ trib_hs2_test_connection_async (TribDataSource      *source,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_hs2_test_connection_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_object_set_data_full (G_OBJECT (task), "trib-source", g_object_ref (source), g_object_unref);
   g_task_set_task_data (task, g_strdup (password), g_free);
   g_task_run_in_thread (task, test_thread);

@@ -673,6 +673,10 @@ start_job (TribHs2Operation    *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
+  /* Already cancelled: nothing starts; closing (and cancelling) always goes ahead, so a
+   * handle is never left open on the server. */
+  if (job != JOB_CLOSE && job != JOB_CANCEL && g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, data, NULL);
   g_object_set_data (G_OBJECT (task), "trib-job", GINT_TO_POINTER (job));
   g_task_run_in_thread (task, run_job);

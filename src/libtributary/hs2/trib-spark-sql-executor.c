@@ -161,11 +161,16 @@ statement_failed (GTask  *task,
       return;
     }
 
+  guint skipped = 0;
+  g_autofree char *summary = summarize_statement (statement->text, &skipped);
+
   trib_execution_log (attempt->execution, _("[%u/%u] FAILED: %s"),
                       attempt->current + 1, attempt->statements->len, detail);
+  /* The same line as the "[n/N] line L:" entry: the statement's first line of SQL in the
+   * node's script, after the comments and blank lines before it. */
   finish (task, g_error_new (error->domain, error->code,
                              _("statement %u of %u (line %u) failed: %s"),
-                             attempt->current + 1, attempt->statements->len, statement->line, detail));
+                             attempt->current + 1, attempt->statements->len, statement->line + skipped, detail));
   g_error_free (error);
 }
 
@@ -390,6 +395,12 @@ trib_spark_sql_executor_run_async (TribExecutor        *executor,
   Attempt *attempt;
 
   g_task_set_source_tag (task, trib_spark_sql_executor_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   attempt = g_new0 (Attempt, 1);
   attempt->execution = g_object_ref (execution);
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);

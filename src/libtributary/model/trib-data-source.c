@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 
@@ -328,6 +330,42 @@ check_option_type (JsonNode        *node,
     }
 }
 
+/* The range of an integer option, stated in the message that refuses a value outside it. */
+static void
+option_range (const char *key,
+              gint64     *minimum,
+              gint64     *maximum)
+{
+  if (g_str_equal (key, "port"))
+    *minimum = 1, *maximum = 65535;
+  else if (g_str_equal (key, "connect_timeout"))
+    *minimum = 1, *maximum = 3600;
+  else if (g_str_equal (key, "read_timeout"))
+    *minimum = 1, *maximum = 86400;
+  else
+    *minimum = 0, *maximum = G_MAXINT32;
+}
+
+static gboolean
+check_option_range (const char *key,
+                    gint64      value,
+                    GError    **error)
+{
+  gint64 minimum, maximum;
+
+  option_range (key, &minimum, &maximum);
+  if (value >= minimum && value <= maximum)
+    return TRUE;
+  if (g_str_equal (key, "port"))
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                 _("%" PRId64 " is not a port number (1–65535)"), value);
+  else
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                 _("must be from %" PRId64 " to %" PRId64 ", found %" PRId64),
+                 minimum, maximum, value);
+  return FALSE;
+}
+
 static const char *
 option_type_name (TribOptionType type)
 {
@@ -389,11 +427,23 @@ trib_data_source_new_from_json (JsonObject  *object,
           const char *key = l->data;
           TribOptionType otype = trib_data_source_kind_get_option_type (self->kind, key);
 
-          if (!check_option_type (json_object_get_member (options, key), otype))
+          JsonNode *value = json_object_get_member (options, key);
+          g_autoptr(GError) range_error = NULL;
+
+          if (!check_option_type (value, otype))
             {
               g_autofree char *path = g_strdup_printf ("%s.options.%s", json_path, key);
+              g_autofree char *found = trib_json_describe_value (value);
+
               trib_diagnostics_add (diagnostics, TRIB_SEVERITY_ERROR, file, path,
-                                    _("must be %s"), option_type_name (otype));
+                                    _("must be %s, found %s"), option_type_name (otype), found);
+              ok = FALSE;
+            }
+          else if (otype == TRIB_OPTION_INT && !check_option_range (key, json_node_get_int (value), &range_error))
+            {
+              g_autofree char *path = g_strdup_printf ("%s.options.%s", json_path, key);
+
+              trib_diagnostics_add (diagnostics, TRIB_SEVERITY_ERROR, file, path, "%s", range_error->message);
               ok = FALSE;
             }
         }
@@ -555,6 +605,7 @@ trib_data_source_set_option (TribDataSource  *self,
     {
     case TRIB_OPTION_INT:
       {
+        g_autoptr(GError) local_error = NULL;
         char *end = NULL;
         gint64 v;
 
@@ -566,10 +617,10 @@ trib_data_source_set_option (TribDataSource  *self,
                          _("option \"%s\": \"%s\" is not an integer"), key, value);
             return FALSE;
           }
-        if (g_str_equal (key, "port") && (v < 1 || v > 65535))
+        if (!check_option_range (key, v, &local_error))
           {
             g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                         _("option \"port\": %s is not a port number (1–65535)"), value);
+                         _("option \"%s\": %s"), key, local_error->message);
             return FALSE;
           }
         trib_json_object_put_int (options, key, v);

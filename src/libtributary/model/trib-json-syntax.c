@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-json-private.h"
+#include "trib-text.h"
 
 /* json-glib reports some syntax errors at the token before the mistake ("unexpected
  * string constant" on the line above a missing comma). This small checker walks the text
@@ -104,6 +105,8 @@ check_string (Checker *c)
             c->p++;
           else if (*c->p == 'u')
             {
+              const char *escape = c->p - 1;
+
               c->p++;
               for (int i = 0; i < 4; i++, c->p++)
                 if (c->p >= c->end || !g_ascii_isxdigit (*c->p))
@@ -111,6 +114,13 @@ check_string (Checker *c)
                     check_fail (c, _("four hexadecimal digits after \\u"));
                     return;
                   }
+              /* json-glib would cut the string there, silently. */
+              if (strncmp (escape + 2, "0000", 4) == 0)
+                {
+                  c->error_at = escape;
+                  c->message = g_strdup (_("\\u0000 (a NUL character) is not allowed in a string"));
+                  return;
+                }
             }
           else
             {
@@ -190,10 +200,25 @@ check_literal (Checker    *c,
   return FALSE;
 }
 
+static guint
+line_of (Checker    *c,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *q = c->start; q < at; q++)
+    line += *q == '\n';
+  return line;
+}
+
 static void
 check_object (Checker *c,
               guint    depth)
 {
+  /* Raw member names (as written, between the quotes) to the place of their first use:
+   * json-glib keeps the last of two equal members without a word. */
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   c->p++;
   skip_space (c);
   if (c->p < c->end && *c->p == '}')
@@ -209,10 +234,28 @@ check_object (Checker *c,
           check_fail (c, _("a member name in double quotes"));
           return;
         }
-      check_string (c);
+      {
+        const char *name_start = c->p;
+        char *name;
+        gpointer first;
+
+        check_string (c);
+        if (c->message)
+          return;
+        name = g_strndup (name_start + 1, c->p - name_start - 2);
+        if (g_hash_table_lookup_extended (names, name, NULL, &first))
+          {
+            g_autofree char *shown = trib_text_elide (name, 64);
+
+            c->error_at = name_start;
+            c->message = g_strdup_printf (_("duplicate member \"%s\" (also on line %u): a member may appear "
+                                            "only once in an object"), shown, line_of (c, first));
+            g_free (name);
+            return;
+          }
+        g_hash_table_insert (names, name, (gpointer) name_start);
+      }
       skip_space (c);
-      if (c->message)
-        return;
       if (c->p >= c->end || *c->p != ':')
         {
           check_fail (c, _("\":\" after the member name"));
@@ -331,7 +374,13 @@ _trib_json_locate_syntax_error (const char  *data,
 {
   Checker c = { data, data + length, data, NULL, NULL };
 
-  check_value (&c, 0);
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      c.error_at = data;
+      c.message = g_strdup (_("the file starts with a byte order mark (BOM); save it as UTF-8 without one"));
+    }
+  else
+    check_value (&c, 0);
   skip_space (&c);
   if (!c.message && c.p < c.end)
     check_fail (&c, _("the end of the text after the value"));

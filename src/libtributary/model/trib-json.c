@@ -6,14 +6,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n.h>
 
 #include "trib-json.h"
 #include "trib-json-private.h"
+#include "trib-text.h"
 
 static void write_node (GString *out, JsonNode *node, guint depth);
 
@@ -317,6 +323,130 @@ trib_json_parse (const char  *data,
   return trib_json_parse_full (data, length, display_name, NULL, NULL, error);
 }
 
+static const char *
+describe_file_type (mode_t mode)
+{
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode))
+    return _("a character device");
+  if (S_ISBLK (mode))
+    return _("a block device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  return _("not a regular file");
+}
+
+gboolean
+trib_file_load_bounded (GFile         *file,
+                        gsize          max_size,
+                        GCancellable  *cancellable,
+                        char         **contents,
+                        gsize         *length,
+                        GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GByteArray) bytes = NULL;
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("only files on a local file system can be read"));
+      return FALSE;
+    }
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("is a folder, not a file"));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("is %s, not a regular file; only regular files are read"),
+                   describe_file_type (st.st_mode));
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("is larger than %u MiB, the limit for this kind of file"),
+                   (guint) (max_size / (1024 * 1024)));
+      return FALSE;
+    }
+
+  /* The size can change between fstat() and the reads: never read past the limit. */
+  bytes = g_byte_array_sized_new ((guint) st.st_size + 1);
+  for (;;)
+    {
+      guint8 buffer[16 * 1024];
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+      n = read (fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (bytes->len + (gsize) n > max_size)
+        {
+          close (fd);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       _("is larger than %u MiB, the limit for this kind of file"),
+                       (guint) (max_size / (1024 * 1024)));
+          return FALSE;
+        }
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+  close (fd);
+
+  if (length)
+    *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
 JsonNode *
 trib_json_load_file (GFile         *file,
                      const char    *display_name,
@@ -327,7 +457,7 @@ trib_json_load_file (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (!trib_file_load_bounded (file, TRIB_JSON_FILE_MAX_SIZE, cancellable, &contents, &length, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    "%s: %s", display_name, local_error->message);
@@ -545,4 +675,32 @@ trib_json_node_dup_scalar_text (JsonNode *node)
       return g_string_free (s, FALSE);
     }
   return NULL;
+}
+
+char *
+trib_json_describe_value (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (_("an object"));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup (_("an array"));
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    {
+      g_autofree char *text = trib_text_elide (json_node_get_string (node), 64);
+
+      return g_strdup_printf (_("the string \"%s\""), text);
+    }
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+  {
+    g_autofree char *number = trib_json_node_dup_scalar_text (node);
+
+    return g_strdup_printf (_("the number %s"), number);
+  }
 }

@@ -28,6 +28,19 @@ JsonNode  *trib_json_parse_full       (const char   *data,
                                        guint        *error_column,
                                        GError      **error);
 
+/* The largest workspace or workflow file read: 16 MiB (the demo's files are a few KB). */
+#define TRIB_JSON_FILE_MAX_SIZE (16 * 1024 * 1024)
+
+/* Reads a user-supplied file whole, but only a regular file (a folder, FIFO, device or
+ * socket is refused without blocking on it) of at most @max_size bytes. Error messages
+ * do not name the file: the caller prefixes its display name. */
+gboolean   trib_file_load_bounded     (GFile         *file,
+                                       gsize          max_size,
+                                       GCancellable  *cancellable,
+                                       char         **contents,
+                                       gsize         *length,
+                                       GError       **error);
+
 JsonNode  *trib_json_load_file        (GFile        *file,
                                        const char   *display_name,
                                        GCancellable *cancellable,
@@ -75,6 +88,10 @@ void        trib_json_object_put_int    (JsonObject *object,
 void        trib_json_object_put_bool   (JsonObject *object,
                                          const char *member,
                                          gboolean    value);
+
+/* What a wrongly typed member holds, for "must be ..., found %s": `the string "three"`,
+ * `the number 1e+20`, `an object`, `an array`, `true`, `null` (long strings elided). */
+char       *trib_json_describe_value    (JsonNode   *node);
 
 /* Is @node a string, int, double, bool or null? */
 gboolean    trib_json_node_is_scalar    (JsonNode   *node);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -36,6 +38,127 @@ add_error (TribWorkflow *self,
 
   diagnostic = trib_diagnostic_new (TRIB_SEVERITY_ERROR, self->display_path, path, message);
   g_list_store_append (self->diagnostics, diagnostic);
+}
+
+G_LOCK_DEFINE_STATIC (node_checks);
+static GPtrArray *node_checks;
+
+void
+trib_workflow_register_node_check (TribNodeCheckFunc func)
+{
+  g_return_if_fail (func != NULL);
+
+  G_LOCK (node_checks);
+  if (node_checks == NULL)
+    node_checks = g_ptr_array_new ();
+  if (!g_ptr_array_find (node_checks, func, NULL))
+    g_ptr_array_add (node_checks, func);
+  G_UNLOCK (node_checks);
+}
+
+static void
+run_registered_checks (TribWorkflow *self,
+                       TribNode     *node,
+                       const char   *path)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  G_LOCK (node_checks);
+  if (node_checks)
+    g_ptr_array_extend (checks, node_checks, NULL, NULL);
+  G_UNLOCK (node_checks);
+
+  for (guint i = 0; i < checks->len; i++)
+    ((TribNodeCheckFunc) g_ptr_array_index (checks, i)) (node, problems);
+  for (guint i = 0; i < problems->len; i++)
+    add_error (self, path, "%s", (const char *) g_ptr_array_index (problems, i));
+}
+
+/* An integer member of a node, if present, within [minimum, maximum]. */
+static void
+check_int_member (TribWorkflow *self,
+                  const char   *path,
+                  JsonObject   *object,
+                  const char   *member,
+                  gint64        minimum,
+                  gint64        maximum)
+{
+  JsonNode *value = object ? json_object_get_member (object, member) : NULL;
+  g_autofree char *found = NULL;
+
+  if (value == NULL)
+    return;
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (value);
+
+      if (v >= minimum && v <= maximum)
+        return;
+    }
+  found = trib_json_describe_value (value);
+  add_error (self, path, _("%s: must be an integer from %" PRId64 " to %" PRId64 ", found %s"),
+             member, minimum, maximum, found);
+}
+
+static void
+check_node_settings (TribWorkflow *self,
+                     TribNode     *node,
+                     const char   *path)
+{
+  JsonObject *json = trib_node_get_json (node);
+  JsonNode *value;
+
+  /* The ranges the scheduler applies (trib-node.c), stated rather than silently clamped. */
+  check_int_member (self, path, json, "rerunTimes", 0, 100);
+  check_int_member (self, path, json, "rerunInterval", 0, 24 * 3600 * 1000);
+  check_int_member (self, path, json, "timeout", 0, 24 * 7);
+
+  value = json_object_get_member (json, "rerunMode");
+  if (value != NULL)
+    {
+      const char *mode = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
+                         ? json_node_get_string (value) : NULL;
+
+      if (mode == NULL || !(g_str_equal (mode, "Allowed") || g_str_equal (mode, "FailureAllowed") ||
+                            g_str_equal (mode, "Denied")))
+        {
+          g_autofree char *found = trib_json_describe_value (value);
+
+          add_error (self, path, _("rerunMode: must be \"Allowed\", \"FailureAllowed\" or \"Denied\", found %s"),
+                     found);
+        }
+    }
+
+  value = json_object_get_member (json, "script");
+  if (value != NULL && !JSON_NODE_HOLDS_OBJECT (value))
+    {
+      g_autofree char *found = trib_json_describe_value (value);
+
+      add_error (self, path, _("script: must be an object, found %s"), found);
+      return;
+    }
+  if (value != NULL)
+    {
+      JsonObject *script = json_node_get_object (value);
+      JsonNode *member = json_object_get_member (script, "parameters");
+
+      if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
+        {
+          g_autofree char *found = trib_json_describe_value (member);
+
+          add_error (self, path, _("script.parameters: must be an array of {\"name\", \"value\"} objects, found %s"),
+                     found);
+        }
+      member = json_object_get_member (script, "content");
+      if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
+          !(JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING))
+        {
+          g_autofree char *found = trib_json_describe_value (member);
+
+          add_error (self, path, _("script.content: must be a string, found %s"), found);
+        }
+    }
 }
 
 static guint
@@ -84,6 +207,14 @@ check_nodes (TribWorkflow *self)
           else
             g_hash_table_insert (names, (gpointer) name, GUINT_TO_POINTER (pos));
         }
+      else if (json_object_has_member (trib_node_get_json (node), "name") &&
+               !JSON_NODE_HOLDS_NULL (json_object_get_member (trib_node_get_json (node), "name")) &&
+               name == NULL)
+        {
+          g_autofree char *found = trib_json_describe_value (json_object_get_member (trib_node_get_json (node), "name"));
+
+          add_error (self, path, _("name: must be a string, found %s"), found);
+        }
       else if (kind != TRIB_NODE_KIND_REFERENCE)
         add_error (self, path, _("node \"%s\" has no \"name\""), id);
 
@@ -113,13 +244,41 @@ check_nodes (TribWorkflow *self)
           g_autoptr(JsonNode) job = NULL;
           g_autoptr(GError) error = NULL;
 
-          if (content == NULL || *content == '\0')
+          JsonObject *script = trib_json_object_get_object (trib_node_get_json (node), "script");
+          JsonNode *member = script ? json_object_get_member (script, "content") : NULL;
+
+          /* A content of the wrong type is reported by check_node_settings(). */
+          if (member != NULL && !JSON_NODE_HOLDS_NULL (member) && content == NULL)
+            ;
+          else if (content == NULL || *content == '\0')
             add_error (self, path, _("sync node \"%s\" has no job (script.content is empty)"),
                        trib_node_get_display_name (node));
           else if (!(job = trib_json_parse (content, -1, "script.content", &error)))
             add_error (self, path, "%s", error->message);
           else if (!JSON_NODE_HOLDS_OBJECT (job))
             add_error (self, path, _("script.content: the sync job must be a JSON object"));
+        }
+
+      check_node_settings (self, node, path);
+      run_registered_checks (self, node, path);
+    }
+
+  /* --node, depends and the app accept a node's name or its id: one that is another
+   * node's id could mean either. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+      const char *name = trib_node_get_name (node);
+      guint pos = node_position_in_file (self, node);
+      gpointer other;
+
+      if (name && *name && g_hash_table_lookup_extended (ids, name, NULL, &other) &&
+          GPOINTER_TO_UINT (other) != pos && !g_str_equal (name, trib_node_get_id (node)))
+        {
+          g_autofree char *path = g_strdup_printf ("spec.nodes[%u]", pos);
+
+          add_error (self, path, _("name \"%s\" is the id of another node (spec.nodes[%u]): a reference to "
+                                   "\"%s\" would be ambiguous"), name, GPOINTER_TO_UINT (other), name);
         }
     }
 }

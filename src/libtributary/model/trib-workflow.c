@@ -383,14 +383,27 @@ parse_document (TribWorkflow *self)
   spec = trib_json_object_get_object (root, "spec");
   if (spec == NULL)
     {
-      add_parse_error (self, "spec", _("missing; a workflow needs a \"spec\" object with \"nodes\""));
+      JsonNode *member = json_object_get_member (root, "spec");
+      g_autofree char *found = member ? trib_json_describe_value (member) : NULL;
+
+      /* Present with the wrong type is not "missing". */
+      if (found)
+        add_parse_error (self, "spec", _("must be an object with \"nodes\" and \"flow\", found %s"), found);
+      else
+        add_parse_error (self, "spec", _("missing; a workflow needs a \"spec\" object with \"nodes\""));
       return;
     }
 
   nodes = trib_json_object_get_array (spec, "nodes");
   if (nodes == NULL)
     {
-      add_parse_error (self, "spec.nodes", _("missing; expected an array of nodes"));
+      JsonNode *member = json_object_get_member (spec, "nodes");
+      g_autofree char *found = member ? trib_json_describe_value (member) : NULL;
+
+      if (found)
+        add_parse_error (self, "spec.nodes", _("must be an array of nodes, found %s"), found);
+      else
+        add_parse_error (self, "spec.nodes", _("missing; expected an array of nodes"));
       return;
     }
   parse_nodes (self, nodes);
@@ -465,12 +478,18 @@ trib_workflow_load (GFile        *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (!trib_file_load_bounded (file, TRIB_JSON_FILE_MAX_SIZE, cancellable, &contents, &length, &error))
     {
       self = g_object_new (TRIB_TYPE_WORKFLOW, NULL);
       self->file = g_object_ref (file);
       self->display_path = g_strdup (display_path);
-      add_parse_error (self, NULL, _("cannot read the file: %s"), error->message);
+      /* The bounded reader's own messages read as a sentence about the file. */
+      if (error->domain == G_IO_ERROR &&
+          (error->code == G_IO_ERROR_IS_DIRECTORY || error->code == G_IO_ERROR_NOT_REGULAR_FILE ||
+           error->code == G_IO_ERROR_NO_SPACE))
+        add_parse_error (self, NULL, "%s", error->message);
+      else
+        add_parse_error (self, NULL, _("cannot read the file: %s"), error->message);
       trib_workflow_validate (self, NULL, NULL);
       return self;
     }

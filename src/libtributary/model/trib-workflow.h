@@ -107,4 +107,13 @@ void            trib_workflow_collect_datasource_refs (TribWorkflow *self,
                                                        GPtrArray    *names,
                                                        GPtrArray    *paths);
 
+/* A check that a layer above the model adds to every workflow's validation, so that
+ * `validate` refuses what `run` would: the scheduler's cron expressions, the sync
+ * layer's jobs (registered by trib_init()). @problems receives one string per problem,
+ * "MEMBER.PATH: what is wrong", the path relative to the node. */
+typedef void (*TribNodeCheckFunc) (TribNode  *node,
+                                   GPtrArray *problems);
+
+void            trib_workflow_register_node_check (TribNodeCheckFunc func);
+
 G_END_DECLS

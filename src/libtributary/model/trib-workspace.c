@@ -12,6 +12,7 @@
 #include "trib-diagnostic.h"
 #include "trib-error.h"
 #include "trib-json.h"
+#include "trib-civil-time.h"
 #include "trib-workspace.h"
 
 struct _TribWorkspace
@@ -26,6 +27,9 @@ struct _TribWorkspace
   GListStore *diagnostics;
   /* Problems of tributary.json itself, found while parsing. */
   GPtrArray  *file_diagnostics;
+  /* Names of data sources defined with errors: already reported, so the nodes using
+   * them are not told again that the workspace "does not define" them. */
+  GPtrArray  *broken_data_sources;
 };
 
 G_DEFINE_FINAL_TYPE (TribWorkspace, trib_workspace, G_TYPE_OBJECT)
@@ -52,6 +56,7 @@ trib_workspace_finalize (GObject *object)
   g_clear_object (&self->workflows);
   g_clear_object (&self->diagnostics);
   g_clear_pointer (&self->file_diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->broken_data_sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trib_workspace_parent_class)->finalize (object);
 }
@@ -108,6 +113,7 @@ trib_workspace_init (TribWorkspace *self)
   self->workflows = g_list_store_new (TRIB_TYPE_WORKFLOW);
   self->diagnostics = g_list_store_new (TRIB_TYPE_DIAGNOSTIC);
   self->file_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  self->broken_data_sources = g_ptr_array_new_with_free_func (g_free);
 }
 
 static JsonObject *
@@ -173,7 +179,16 @@ parse_data_sources (TribWorkspace *self)
       ds = trib_data_source_new_from_json (json_node_get_object (element),
                                            TRIB_WORKSPACE_FILE_NAME, path, diagnostics);
       if (ds == NULL)
-        continue;
+        {
+          const char *name = trib_json_object_get_string (json_node_get_object (element), "name", NULL);
+
+          if (name && *name)
+            {
+              g_ptr_array_add (self->broken_data_sources, g_strdup (name));
+              g_ptr_array_add (self->broken_data_sources, g_strdup (path));
+            }
+          continue;
+        }
 
       if (g_hash_table_lookup_extended (seen, trib_data_source_get_name (ds), NULL, &other))
         {
@@ -203,7 +218,7 @@ parse_workspace_file (TribWorkspace *self)
     add_file_error (self, "timezone", _("must be a string such as \"Asia/Shanghai\""));
   else if (tz != NULL)
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (tz);
+      g_autoptr(GTimeZone) zone = trib_time_zone_new_checked (tz);
       if (zone == NULL)
         add_file_error (self, "timezone", _("unknown time zone \"%s\""), tz);
     }
@@ -261,8 +276,9 @@ load_workflows (TribWorkspace  *self,
     {
       const char *name = g_file_info_get_name (info);
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          g_str_has_suffix (name, ".json") && name[0] != '.')
+      /* Every *.json entry is loaded, whatever its type: a folder, FIFO or device named
+       * like a workflow is reported as a problem by trib_workflow_load(), not skipped. */
+      if (g_str_has_suffix (name, ".json") && name[0] != '.')
         g_ptr_array_add (names, g_strdup (name));
       g_object_unref (info);
     }
@@ -305,7 +321,7 @@ trib_workspace_load (GFile         *directory,
 
   dir_name = g_file_get_parse_name (directory);
   file = g_file_get_child (directory, TRIB_WORKSPACE_FILE_NAME);
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (!trib_file_load_bounded (file, TRIB_JSON_FILE_MAX_SIZE, cancellable, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
@@ -366,6 +382,9 @@ trib_workspace_load_async (GFile               *directory,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_workspace_load_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, g_object_ref (directory), g_object_unref);
   g_task_run_in_thread (task, load_in_thread);
 }
@@ -568,7 +587,7 @@ trib_workspace_dup_timezone (TribWorkspace *self)
 
   name = trib_workspace_get_timezone_name (self);
   if (name)
-    zone = g_time_zone_new_identifier (name);
+    zone = trib_time_zone_new_checked (name);
   return zone ? zone : g_time_zone_new_local ();
 }
 
@@ -791,6 +810,8 @@ collect_data_source_names (TribWorkspace *self)
       g_autoptr(TribDataSource) ds = g_list_model_get_item (G_LIST_MODEL (self->data_sources), i);
       g_strv_builder_add (builder, trib_data_source_get_name (ds));
     }
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
+    g_strv_builder_add (builder, g_ptr_array_index (self->broken_data_sources, i));
   return g_strv_builder_end (builder);
 }
 
@@ -829,4 +850,87 @@ trib_workspace_validate (TribWorkspace *self)
 
   if (was_valid != trib_workspace_is_valid (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+char *
+trib_workspace_dup_data_source_errors (TribWorkspace *self,
+                                       const char    *name)
+{
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
+    {
+      const char *path = g_ptr_array_index (self->broken_data_sources, i + 1);
+      g_autoptr(GString) text = NULL;
+
+      if (!g_str_equal (g_ptr_array_index (self->broken_data_sources, i), name))
+        continue;
+      text = g_string_new (NULL);
+      for (guint k = 0; k < self->file_diagnostics->len; k++)
+        {
+          TribDiagnostic *d = g_ptr_array_index (self->file_diagnostics, k);
+          const char *dpath = trib_diagnostic_get_path (d);
+
+          /* "datasources[1]" and "datasources[1].options.port", not "datasources[10]". */
+          if (dpath && g_str_has_prefix (dpath, path) &&
+              (dpath[strlen (path)] == '\0' || dpath[strlen (path)] == '.'))
+            {
+              g_autofree char *line = trib_diagnostic_to_string (d);
+
+              if (text->len)
+                g_string_append (text, "; ");
+              g_string_append (text, line);
+            }
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  return NULL;
+}
+
+GPtrArray *
+trib_workspace_list_data_source_users (TribWorkspace *self,
+                                       const char    *name)
+{
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_free);
+  guint n_workflows;
+
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), users);
+  g_return_val_if_fail (name != NULL, users);
+
+  n_workflows = g_list_model_get_n_items (G_LIST_MODEL (self->workflows));
+  for (guint w = 0; w < n_workflows; w++)
+    {
+      g_autoptr(TribWorkflow) workflow = g_list_model_get_item (G_LIST_MODEL (self->workflows), w);
+      GListModel *nodes = trib_workflow_get_nodes (workflow);
+
+      for (guint n = 0; n < g_list_model_get_n_items (nodes); n++)
+        {
+          g_autoptr(TribNode) node = g_list_model_get_item (nodes, n);
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+          trib_workflow_collect_datasource_refs (workflow, node, names, paths);
+          for (guint i = 0; i < names->len; i++)
+            if (g_str_equal (g_ptr_array_index (names, i), name))
+              {
+                g_ptr_array_add (users, g_strdup_printf ("%s: %s", trib_workflow_get_display_path (workflow),
+                                                         trib_node_get_display_name (node)));
+                break;
+              }
+        }
+    }
+  return users;
+}
+
+GStrv
+trib_workspace_dup_invalid_data_source_names (TribWorkspace *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRIB_IS_WORKSPACE (self), NULL);
+
+  for (guint i = 0; i + 1 < self->broken_data_sources->len; i += 2)
+    g_strv_builder_add (builder, g_ptr_array_index (self->broken_data_sources, i));
+  return g_strv_builder_end (builder);
 }

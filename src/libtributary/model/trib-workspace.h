@@ -90,4 +90,19 @@ gboolean        trib_workspace_is_valid          (TribWorkspace       *self);
 /* Re-checks every file, including references between them. */
 void            trib_workspace_validate          (TribWorkspace       *self);
 
+/* Which nodes use the data source @name (in their own settings or in their sync job),
+ * as "workflows/FILE.json: NODE" strings, in workflow and node order: the one answer for
+ * the data source dialog and `datasource remove`. */
+GPtrArray      *trib_workspace_list_data_source_users (TribWorkspace *self,
+                                                       const char    *name);
+
+/* The names of the data sources defined in tributary.json with errors (they are not
+ * among the data sources), in file order. */
+GStrv           trib_workspace_dup_invalid_data_source_names (TribWorkspace *self);
+
+/* A data source defined in tributary.json but with errors (so not among the data
+ * sources): its problems as one line, or NULL when @name is not such a source. */
+char           *trib_workspace_dup_data_source_errors (TribWorkspace *self,
+                                                       const char    *name);
+
 G_END_DECLS

@@ -7,7 +7,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "trib-civil-time.h"
+#include "trib-error.h"
+#include "trib-text.h"
 
 gboolean
 trib_civil_is_leap_year (int year)
@@ -249,4 +253,87 @@ trib_civil_parse_date_time (const char    *text,
     return FALSE;
   *time = t;
   return TRUE;
+}
+
+static const char *
+month_name (int month)
+{
+  static const char *names[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+
+  return _(names[month - 1]);
+}
+
+gboolean
+trib_civil_parse_checked (const char     *text,
+                          gboolean        with_time,
+                          TribCivilTime  *time,
+                          GError        **error)
+{
+  TribCivilTime t = { 0 };
+  gsize length = with_time ? 14 : 8;
+  g_autofree char *shown = trib_text_elide (text, 40);
+
+  if (text == NULL || strlen (text) != length ||
+      !parse_digits (text, 4, &t.year) ||
+      !parse_digits (text + 4, 2, &t.month) ||
+      !parse_digits (text + 6, 2, &t.day) ||
+      (with_time && (!parse_digits (text + 8, 2, &t.hour) ||
+                     !parse_digits (text + 10, 2, &t.minute) ||
+                     !parse_digits (text + 12, 2, &t.second))))
+    {
+      if (with_time)
+        g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                     _("\"%s\" is not a time of the form YYYYMMDDHHMMSS"), shown);
+      else
+        g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                     _("\"%s\" is not a business date of the form YYYYMMDD"), shown);
+      return FALSE;
+    }
+
+  /* Name the field that is wrong: "20250230" is a date of the right form that does not exist. */
+  if (t.month < 1 || t.month > 12)
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no month %d"), shown, t.month);
+  else if (t.day < 1 || t.day > trib_civil_days_in_month (MAX (t.year, 1), t.month))
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": %s %d does not exist"), shown,
+                 month_name (t.month), t.day);
+  else if (t.hour > 23)
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no hour %d (00 to 23)"), shown, t.hour);
+  else if (t.minute > 59)
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no minute %d (00 to 59)"), shown, t.minute);
+  else if (t.second > 59)
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("\"%s\": there is no second %d (00 to 59)"), shown, t.second);
+  else if (t.year < TRIB_CIVIL_FIRST_YEAR || t.year > TRIB_CIVIL_LAST_YEAR)
+    g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                 _("\"%s\" is outside the supported dates, %d0101 to %d1231"), shown,
+                 TRIB_CIVIL_FIRST_YEAR, TRIB_CIVIL_LAST_YEAR);
+  else
+    {
+      *time = t;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+GTimeZone *
+trib_time_zone_new_checked (const char *identifier)
+{
+  gboolean offset;
+
+  if (identifier == NULL || *identifier == '\0' || strlen (identifier) > 64)
+    return NULL;
+  /* GLib reads a name as a file under the zoneinfo folder (and a path as a path):
+   * only an IANA name (Area/City, letters, digits, "_+-") or a UTC offset gets that far. */
+  offset = identifier[0] == '+' || identifier[0] == '-';
+  if (identifier[0] == '/' || strstr (identifier, "..") != NULL || strstr (identifier, "//") != NULL)
+    return NULL;
+  for (const char *p = identifier; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '+' || *p == '-' || (*p == '/' && !offset) ||
+          (*p == ':' && offset)))
+      return NULL;
+  if (g_str_has_suffix (identifier, "/"))
+    return NULL;
+  return g_time_zone_new_identifier (identifier);
 }

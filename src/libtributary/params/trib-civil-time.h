@@ -66,4 +66,21 @@ gboolean   trib_civil_parse_date         (const char          *text,
 gboolean   trib_civil_parse_date_time    (const char          *text,
                                           TribCivilTime       *time);
 
+/* The one range of business dates and scheduled times that params, run and backfill
+ * accept (the cron evaluator starts in 1970; a date needs a next day to be scheduled). */
+#define TRIB_CIVIL_FIRST_YEAR 1970
+#define TRIB_CIVIL_LAST_YEAR  9998
+
+/* Parses a business date "YYYYMMDD" (or, @with_time, a scheduled time "YYYYMMDDHHMMSS")
+ * given by a user, and says precisely what is wrong: the form, a field that does not
+ * exist ("February 30 does not exist"), or a date outside the supported range. */
+gboolean   trib_civil_parse_checked      (const char          *text,
+                                          gboolean             with_time,
+                                          TribCivilTime       *time,
+                                          GError             **error);
+
+/* A time zone from a name a user typed (Asia/Shanghai, UTC, +08:00), or NULL when it is
+ * not a time zone name; never a path, so never a GLib warning about a file. */
+GTimeZone *trib_time_zone_new_checked    (const char          *identifier);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "trib-error.h"
 #include "trib-param-parser.h"
+#include "trib-text.h"
 
 static const struct
 {
@@ -53,7 +54,12 @@ _trib_param_fail (Parser     *self,
 
   self->failed = TRUE;
   self->error_column = _trib_param_column_of (self, at);
-  g_set_error (self->error, TRIB_ERROR, TRIB_ERROR_INVALID, "%s: %s", self->value, message);
+  {
+    /* A 100 KB token is not echoed whole: the column says where the problem is. */
+    g_autofree char *shown = trib_text_elide (self->value, 120);
+
+    g_set_error (self->error, TRIB_ERROR, TRIB_ERROR_INVALID, "%s: %s", shown, message);
+  }
   return FALSE;
 }
 

@@ -136,13 +136,7 @@ parse_bizdate (const char     *text,
                TribCivilTime  *date,
                GError        **error)
 {
-  if (!trib_civil_parse_date (text, date) || date->year < 1970 || date->year > 9998)
-    {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("\"%s\" is not a business date of the form YYYYMMDD"), text ? text : "");
-      return FALSE;
-    }
-  return TRUE;
+  return trib_civil_parse_checked (text, FALSE, date, error);
 }
 
 TribBackfill *
@@ -303,6 +297,39 @@ options_for_date (TribBackfill    *self,
   return options->cyctime != NULL;
 }
 
+gboolean
+trib_backfill_preview_foreach (TribBackfill             *self,
+                               TribBackfillPreviewFunc   func,
+                               gpointer                  user_data,
+                               GError                  **error)
+{
+  g_return_val_if_fail (TRIB_IS_BACKFILL (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* One planned run at a time: a century of dates costs what one date does. */
+  for (guint i = 0; i < self->dates->len; i++)
+    {
+      g_autoptr(TribRun) run = NULL;
+      TribRunOptions options;
+
+      if (!options_for_date (self, g_ptr_array_index (self->dates, i), &options, error))
+        return FALSE;
+      run = trib_runner_plan_run (self->runner, self->workflow, &options, error);
+      g_date_time_unref (options.cyctime);
+      if (run == NULL)
+        return FALSE;
+      func (run, user_data);
+    }
+  return TRUE;
+}
+
+static void
+collect_run (TribRun  *run,
+             gpointer  user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (run));
+}
+
 GPtrArray *
 trib_backfill_preview (TribBackfill  *self,
                        GError       **error)
@@ -311,19 +338,8 @@ trib_backfill_preview (TribBackfill  *self,
 
   g_return_val_if_fail (TRIB_IS_BACKFILL (self), NULL);
 
-  for (guint i = 0; i < self->dates->len; i++)
-    {
-      TribRunOptions options;
-      TribRun *run;
-
-      if (!options_for_date (self, g_ptr_array_index (self->dates, i), &options, error))
-        return NULL;
-      run = trib_runner_plan_run (self->runner, self->workflow, &options, error);
-      g_date_time_unref (options.cyctime);
-      if (run == NULL)
-        return NULL;
-      g_ptr_array_add (runs, run);
-    }
+  if (!trib_backfill_preview_foreach (self, collect_run, runs, error))
+    return NULL;
   return g_steal_pointer (&runs);
 }
 

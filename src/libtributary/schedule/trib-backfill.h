@@ -54,6 +54,14 @@ void                trib_backfill_set_options       (TribBackfill         *self,
  * trib_runner_check_executors() tells whether they could run). */
 GPtrArray          *trib_backfill_preview           (TribBackfill         *self,
                                                      GError              **error);
+/* The same, one date at a time: @func sees each planned run, which is freed after it
+ * returns, so the memory does not grow with the number of dates. */
+typedef void (*TribBackfillPreviewFunc) (TribRun  *run,
+                                         gpointer  user_data);
+gboolean            trib_backfill_preview_foreach   (TribBackfill            *self,
+                                                     TribBackfillPreviewFunc  func,
+                                                     gpointer                 user_data,
+                                                     GError                 **error);
 
 /* Completes when every date is over: TRUE when all succeeded, else an error listing the
  * dates that did not (G_IO_ERROR_CANCELLED after trib_backfill_cancel()). */

@@ -42,6 +42,7 @@ struct _TribExecution
   GMutex                 mutex;
   double                 progress;
   char                  *summary;
+  gboolean               failure_permanent;
   GString               *log;
 };
 
@@ -258,7 +259,29 @@ _trib_execution_set_attempt (TribExecution *self,
   g_mutex_lock (&self->mutex);
   self->progress = -1.0;
   g_clear_pointer (&self->summary, g_free);
+  self->failure_permanent = FALSE;
   g_mutex_unlock (&self->mutex);
+}
+
+void
+trib_execution_set_failure_permanent (TribExecution *self)
+{
+  g_return_if_fail (TRIB_IS_EXECUTION (self));
+  g_mutex_lock (&self->mutex);
+  self->failure_permanent = TRUE;
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+trib_execution_get_failure_permanent (TribExecution *self)
+{
+  gboolean permanent;
+
+  g_return_val_if_fail (TRIB_IS_EXECUTION (self), FALSE);
+  g_mutex_lock (&self->mutex);
+  permanent = self->failure_permanent;
+  g_mutex_unlock (&self->mutex);
+  return permanent;
 }
 
 TribNode *

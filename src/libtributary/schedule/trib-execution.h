@@ -71,4 +71,11 @@ char           *trib_execution_dup_summary         (TribExecution  *self);
 /* Every line logged so far, when no runner is attached. */
 char           *trib_execution_dup_log             (TribExecution  *self);
 
+/* The executor says that this attempt failed for a reason another attempt cannot cure
+ * (a job that cannot be parsed, a missing data source or secret, refused credentials):
+ * the node then fails at once, without its retries (rerunTimes). Transient failures
+ * (a lost connection, a timeout, a 5xx) are retried. Reset at each attempt. */
+void            trib_execution_set_failure_permanent (TribExecution *self);
+gboolean        trib_execution_get_failure_permanent (TribExecution *self);
+
 G_END_DECLS

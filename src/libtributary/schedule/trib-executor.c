@@ -36,6 +36,9 @@ trib_executor_real_run_async (TribExecutor        *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, trib_executor_real_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, g_object_ref (execution), g_object_unref);
   g_task_run_in_thread (task, run_in_thread);
 }

@@ -217,9 +217,24 @@ _trib_history_core_read_log (TribHistoryCore  *core,
   _trib_history_bind_text (stmt, 2, node);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      sqlite3_stmt *exists;
+      gboolean run_exists = FALSE;
+
       sqlite3_reset (stmt);
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
-                   _("run %" PRId64 " has no node \"%s\""), run_id, node);
+      /* Which is missing: the run, or the node in it? */
+      exists = _trib_history_prepare (core, "SELECT 1 FROM runs WHERE id = ?1", NULL);
+      if (exists != NULL)
+        {
+          sqlite3_bind_int64 (exists, 1, run_id);
+          run_exists = sqlite3_step (exists) == SQLITE_ROW;
+          sqlite3_reset (exists);
+        }
+      if (exists != NULL && !run_exists)
+        g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
+                     _("there is no run %" PRId64 " in this workspace's history"), run_id);
+      else
+        g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
+                     _("run %" PRId64 " has no node \"%s\""), run_id, node);
       return NULL;
     }
   relative = _trib_history_column_text (stmt, 0);

@@ -11,6 +11,7 @@
 #include "trib-error.h"
 #include "trib-history-private.h"
 #include "trib-run-private.h"
+#include "trib-text.h"
 #include "trib-runner-private.h"
 
 /* Everything here runs in the run's main context, except _trib_run_execute_job(), the
@@ -63,14 +64,7 @@ timer_data_free (gpointer data)
 char *
 _trib_format_duration (guint64 ms)
 {
-  if (ms < 1000)
-    return g_strdup_printf (_("%u ms"), (guint) ms);
-  if (ms < 60000)
-    return ms % 1000 == 0 ? g_strdup_printf (_("%u s"), (guint) (ms / 1000))
-                          : g_strdup_printf (_("%.1f s"), ms / 1000.0);
-  if (ms % 60000 == 0)
-    return g_strdup_printf (_("%u min"), (guint) (ms / 60000));
-  return g_strdup_printf (_("%u s"), (guint) ((ms + 500) / 1000));
+  return trib_format_duration ((gint64) MIN (ms, (guint64) G_MAXINT64 / 1000) * 1000);
 }
 
 static void
@@ -520,7 +514,8 @@ retry_cb (gpointer user_data)
 static void
 attempt_failed (TribRun          *self,
                 TribNodeInstance *instance,
-                const char       *error_message)
+                const char       *error_message,
+                gboolean          permanent)
 {
   g_autofree char *message = NULL;
 
@@ -534,10 +529,18 @@ attempt_failed (TribRun          *self,
   else
     message = g_strdup (error_message);
 
+  if (permanent)
+    {
+      /* Trying again would fail the same way, after rerunInterval × rerunTimes. */
+      _trib_run_log (self, instance, _("failed (a permanent error, not retried): %s"), message);
+      settle (self, instance, TRIB_NODE_STATE_FAILED, message);
+      return;
+    }
+
   if (instance->attempt < instance->max_attempts)
     {
       g_autofree char *interval = _trib_format_duration (instance->retry_interval_ms);
-      g_autofree char *text = g_strdup_printf (_("attempt %u of %u failed: %s; trying again in %s"),
+      g_autofree char *text = g_strdup_printf (_("attempt %u of %u failed (a transient error): %s; trying again in %s"),
                                                instance->attempt, instance->max_attempts, message, interval);
 
       _trib_run_log (self, instance, "%s", text);
@@ -581,7 +584,8 @@ job_done_cb (gpointer user_data)
     }
   else
     attempt_failed (self, instance, job->error ? job->error->message : _("the executor failed without "
-                                                                         "saying why"));
+                                                                         "saying why"),
+                    !instance->timed_out && trib_execution_get_failure_permanent (job->execution));
 
   _trib_run_advance (self);
   _trib_runner_kick (self->runner);

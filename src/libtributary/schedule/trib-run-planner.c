@@ -305,7 +305,7 @@ _trib_run_planner_plan (TribRunner            *runner,
    * for the moment it runs. */
   if (record != NULL)
     {
-      g_autoptr(GTimeZone) run_zone = g_time_zone_new_identifier (trib_run_record_get_timezone (record));
+      g_autoptr(GTimeZone) run_zone = trib_time_zone_new_checked (trib_run_record_get_timezone (record));
       TribCivilTime wall;
 
       if (!trib_civil_parse_date_time (trib_run_record_get_cyctime (record), &wall))

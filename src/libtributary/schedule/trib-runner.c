@@ -368,12 +368,8 @@ trib_runner_dup_cyctime_for_bizdate (TribRunner    *self,
   g_return_val_if_fail (TRIB_IS_RUNNER (self), NULL);
   g_return_val_if_fail (TRIB_IS_WORKFLOW (workflow), NULL);
 
-  if (!trib_civil_parse_date (bizdate, &date) || date.year < 1970 || date.year > 9998)
-    {
-      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("\"%s\" is not a business date of the form YYYYMMDD"), bizdate ? bizdate : "");
-      return NULL;
-    }
+  if (!trib_civil_parse_checked (bizdate, FALSE, &date, error))
+    return NULL;
   trib_civil_date_from_days (trib_civil_days_from_date (date.year, date.month, date.day) + 1,
                              &date.year, &date.month, &date.day);
   return cyctime_on_date (self, workflow, &date, error);
@@ -570,6 +566,9 @@ trib_runner_create_run_async (TribRunner           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_runner_create_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_task_data (task, create, create_data_free);
 
   if (options->rerun_of != 0)

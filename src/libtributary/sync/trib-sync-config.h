@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* The most channels (parallel reader connections) one job may open, as DataWorks caps a
+ * job's concurrency at 32: more would exhaust a source database's connections. */
+#define TRIB_SYNC_MAX_CHANNELS 32
+
 /* DataX's column types. Every value travels as text in its DataX string form
  * (see trib-sync-record.h); the type says how a writer may reformat it. */
 typedef enum
@@ -98,6 +102,10 @@ typedef struct
   char               *null_format;      /* "\N" by default */
   char               *date_format;      /* Java SimpleDateFormat pattern, or NULL */
   GStrv               header;           /* NULL for no header line */
+  /* fileFormat text only: a value holding the field delimiter or a line break makes a
+   * line that does not split back into the record. FALSE: written raw (as DataX does),
+   * counted and reported; TRUE ("ambiguousRecords": "dirty"): a dirty record. */
+  gboolean            ambiguous_is_dirty;
 } TribSyncTextOutput;
 
 typedef struct

@@ -36,6 +36,7 @@ struct _TribSyncRun
   guint64         records_written;
   guint64         dirty_read;
   guint64         dirty_write;
+  guint64         ambiguous;
   guint           dirty_echoed;
 
   gint64          error_records;   /* -1: no limit */
@@ -272,6 +273,13 @@ trib_sync_run_writer_dirty (TribSyncRun  *run,
                             GError      **error)
 {
   return record_dirty (run, TRUE, message, record_text, error);
+}
+
+void
+trib_sync_run_writer_ambiguous (TribSyncRun *run,
+                                guint64      n_records)
+{
+  run->ambiguous += n_records;
 }
 
 /* }}} */
@@ -594,6 +602,7 @@ trib_sync_engine_run (TribSyncEngine  *self,
   self->summary.records_written = run->records_written - MIN (run->records_written, run->dirty_write);
   self->summary.bytes_written = trib_sync_writer_get_bytes (self->writer);
   self->summary.failures = run->dirty_read + run->dirty_write;
+  self->summary.ambiguous = run->ambiguous;
   summary_text = trib_sync_summary_format (&self->summary);
   if (!ok)
     trib_sync_run_log (run, TRIB_SYNC_LOG_ERROR, _("Sync job failed: %s"), run->error->message);
@@ -636,6 +645,9 @@ trib_sync_engine_run_async (TribSyncEngine      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_sync_engine_run_async);
+  /* Already cancelled: nothing starts (the callback still runs, with the error). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   /* The engine cancels itself: a cancelled task must still wait for the abort. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, run_in_thread);

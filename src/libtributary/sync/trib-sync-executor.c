@@ -8,7 +8,9 @@
 #include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "trib-connector-error.h"
 #include "trib-execution.h"
+#include "trib-sync-error.h"
 #include "trib-sync-executor.h"
 #include "trib-sync-factory.h"
 
@@ -66,8 +68,53 @@ progress_cb (const TribSyncProgress *progress,
     }
 }
 
+/* Errors that another attempt cannot cure: the job or a data source definition is wrong,
+ * a secret is missing or refused, the target says no by design. Everything else (lost
+ * connections, timeouts, server errors) may pass, and is retried. */
+static gboolean
+error_is_permanent (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+  if (error->domain == TRIB_SYNC_ERROR)
+    return error->code == TRIB_SYNC_ERROR_INVALID_JOB || error->code == TRIB_SYNC_ERROR_CONFLICT ||
+           error->code == TRIB_SYNC_ERROR_DIRTY_LIMIT;
+  if (error->domain == TRIB_CONNECTOR_ERROR)
+    return error->code == TRIB_CONNECTOR_ERROR_INVALID_SETTINGS ||
+           error->code == TRIB_CONNECTOR_ERROR_MISSING_SECRET ||
+           error->code == TRIB_CONNECTOR_ERROR_AUTHENTICATION ||
+           error->code == TRIB_CONNECTOR_ERROR_DATABASE_NOT_FOUND ||
+           error->code == TRIB_CONNECTOR_ERROR_BUCKET_NOT_FOUND ||
+           error->code == TRIB_CONNECTOR_ERROR_PERMISSION_DENIED ||
+           error->code == TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL ||
+           error->code == TRIB_CONNECTOR_ERROR_NOT_AVAILABLE;
+  return FALSE;
+}
+
+static gboolean
+trib_sync_executor_run_job (TribExecutor   *executor,
+                            TribExecution  *execution,
+                            GCancellable   *cancellable,
+                            GError        **error);
+
 static gboolean
 trib_sync_executor_run (TribExecutor   *executor,
+                        TribExecution  *execution,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (trib_sync_executor_run_job (executor, execution, cancellable, &local_error))
+    return TRUE;
+  if (error_is_permanent (local_error))
+    trib_execution_set_failure_permanent (execution);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+trib_sync_executor_run_job (TribExecutor   *executor,
                         TribExecution  *execution,
                         GCancellable   *cancellable,
                         GError        **error)
@@ -99,8 +146,14 @@ trib_sync_executor_run (TribExecutor   *executor,
   ok = trib_sync_engine_run (engine, cancellable, error);
 
   result = trib_sync_engine_get_summary (engine);
-  summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
-                             result->records_read, result->records_written, result->failures);
+  if (result->ambiguous > 0)
+    summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty; %" PRIu64
+                                 " hold the field delimiter or a line break (see the log)"),
+                               result->records_read, result->records_written, result->failures,
+                               result->ambiguous);
+  else
+    summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
+                               result->records_read, result->records_written, result->failures);
   trib_execution_set_summary (execution, summary);
   if (ok)
     trib_execution_set_progress (execution, 1.0);

@@ -201,6 +201,18 @@ _trib_sync_get_int (TribSyncParser *p,
                     gint64          minimum,
                     gint64         *value)
 {
+  return _trib_sync_get_int_range (p, object, member, base, minimum, G_MAXINT64 / 2, value);
+}
+
+gboolean
+_trib_sync_get_int_range (TribSyncParser *p,
+                          JsonObject     *object,
+                          const char     *member,
+                          const char     *base,
+                          gint64          minimum,
+                          gint64          maximum,
+                          gint64         *value)
+{
   g_autofree char *path = NULL;
   JsonNode *node;
   gboolean blank = FALSE;
@@ -219,6 +231,12 @@ _trib_sync_get_int (TribSyncParser *p,
   if (d != floor (d) || d > (double) G_MAXINT64 / 2 || d < (double) G_MININT64 / 2)
     {
       _trib_sync_parser_error (p, path, _("must be an integer"));
+      return FALSE;
+    }
+  if (maximum < G_MAXINT64 / 2 && ((gint64) d < minimum || (gint64) d > maximum))
+    {
+      _trib_sync_parser_error (p, path, _("must be from %" PRId64 " to %" PRId64 ", found %.0f"),
+                               minimum, maximum, d);
       return FALSE;
     }
   if ((gint64) d < minimum)
@@ -376,16 +394,19 @@ check_object_credentials (TribSyncParser *p,
                           JsonObject     *object,
                           const char     *base)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (credential_keys); i++)
-    {
-      if (json_object_has_member (object, credential_keys[i]))
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  /* Matched without regard to case: "Password" or "PASSWORD" is a password too. */
+  for (GList *l = members; l; l = l->next)
+    for (guint i = 0; i < G_N_ELEMENTS (credential_keys); i++)
+      if (g_ascii_strcasecmp (l->data, credential_keys[i]) == 0)
         {
-          g_autofree char *path = _trib_sync_path (base, credential_keys[i]);
+          g_autofree char *path = _trib_sync_path (base, l->data);
 
           _trib_sync_parser_error (p, path,
                                    _("inline credentials are not allowed; name a data source in \"datasource\""));
+          break;
         }
-    }
 }
 
 void

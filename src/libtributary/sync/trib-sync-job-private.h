@@ -49,6 +49,14 @@ gboolean  _trib_sync_get_int            (TribSyncParser  *p,
                                          const char      *base,
                                          gint64           minimum,
                                          gint64          *value);
+/* The same, with a maximum: the message gives the whole range. */
+gboolean  _trib_sync_get_int_range      (TribSyncParser  *p,
+                                         JsonObject      *object,
+                                         const char      *member,
+                                         const char      *base,
+                                         gint64           minimum,
+                                         gint64           maximum,
+                                         gint64          *value);
 gboolean  _trib_sync_get_double         (TribSyncParser  *p,
                                          JsonObject      *object,
                                          const char      *member,

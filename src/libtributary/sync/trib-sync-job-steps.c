@@ -11,6 +11,7 @@
 
 #include "trib-sync-charset.h"
 #include "trib-sync-date.h"
+#include "trib-http-file.h"
 #include "trib-sync-job-private.h"
 
 /* g_strv_builder_take () is GLib 2.80. */
@@ -306,7 +307,7 @@ _trib_sync_parse_mysql_reader (TribSyncParser            *p,
           _trib_sync_parser_error (p, path, _("\"%s\" is not a column name"), config->split_pk);
         }
     }
-  _trib_sync_get_int (p, parameter, "splitFactor", base, 1, &factor);
+  _trib_sync_get_int_range (p, parameter, "splitFactor", base, 1, 1000, &factor);
   config->split_factor = (guint) MIN (factor, 1000);
 
   if (uses_query)
@@ -481,8 +482,18 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
 
   require_string (p, parameter, "datasource", base, FALSE, &config->datasource,
                   _("missing (name an HTTP file data source)"));
-  require_string (p, parameter, "fileName", base, TRUE, &config->file_name,
-                  _("missing (the file's path under the data source's URL)"));
+  if (require_string (p, parameter, "fileName", base, TRUE, &config->file_name,
+                      _("missing (the file's path under the data source's URL)")))
+    {
+      g_autoptr(GError) path_error = NULL;
+
+      if (!trib_http_path_check (config->file_name, &path_error))
+        {
+          g_autofree char *path = _trib_sync_path (base, "fileName");
+
+          _trib_sync_parser_error (p, path, "%s", path_error->message);
+        }
+    }
 
   parse_file_format (p, parameter, base, &input->file_format);
   parse_delimiter (p, parameter, base, "fieldDelimiter", &input->field_delimiter);
@@ -571,13 +582,13 @@ _trib_sync_parse_file_reader (TribSyncParser           *p,
     }
 
   config->connect_timeout = 60;
-  if (_trib_sync_get_int (p, parameter, "connectTimeoutSeconds", base, 1, &timeout))
+  if (_trib_sync_get_int_range (p, parameter, "connectTimeoutSeconds", base, 1, 86400, &timeout))
     {
       config->connect_timeout = (guint) MIN (timeout, 86400);
       _trib_sync_parser_warning (p, base, _("connectTimeoutSeconds is ignored: the data source's connect_timeout applies"));
     }
   config->socket_timeout = 3600;
-  if (_trib_sync_get_int (p, parameter, "socketTimeoutSeconds", base, 1, &timeout))
+  if (_trib_sync_get_int_range (p, parameter, "socketTimeoutSeconds", base, 1, 86400 * 7, &timeout))
     {
       config->socket_timeout = (guint) MIN (timeout, 86400 * 7);
       _trib_sync_parser_warning (p, base, _("socketTimeoutSeconds is ignored: the data source's read_timeout applies"));
@@ -611,6 +622,27 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
 
       g_free (config->object);
       config->object = trimmed;
+    }
+  if (config->object != NULL)
+    {
+      g_auto(GStrv) segments = g_strsplit (config->object, "/", -1);
+      gboolean climbs = FALSE;
+      gboolean control = FALSE;
+
+      /* The object store refuses such a key when the job runs; say so before. */
+      for (guint i = 0; segments[i]; i++)
+        climbs |= g_str_equal (segments[i], ".") || g_str_equal (segments[i], "..");
+      for (const char *c = config->object; *c; c++)
+        control |= (guchar) *c < 0x20 || *c == 0x7f || *c == '\\';
+      if (climbs || control)
+        {
+          g_autofree char *path = _trib_sync_path (base, "object");
+
+          _trib_sync_parser_error (p, path,
+                                   climbs ? _("\"%s\": an object name has no \".\" or \"..\" segments")
+                                          : _("\"%s\": an object name has no control characters or \"\\\""),
+                                   config->object);
+        }
     }
 
   _trib_sync_get_bool (p, parameter, "writeSingleObject", base, &config->write_single_object);
@@ -651,6 +683,22 @@ _trib_sync_parse_object_writer (TribSyncParser             *p,
   parse_delimiter (p, parameter, base, "lineDelimiter", &output->line_delimiter);
   if (output->line_delimiter == NULL)
     output->line_delimiter = g_strdup ("\n");
+  {
+    g_autofree char *ambiguous = NULL;
+
+    if (_trib_sync_get_string (p, parameter, "ambiguousRecords", base, FALSE, &ambiguous) && !is_blank (ambiguous))
+      {
+        g_strstrip (ambiguous);
+        if (strcmp (ambiguous, "dirty") == 0)
+          output->ambiguous_is_dirty = TRUE;
+        else if (strcmp (ambiguous, "write") != 0)
+          {
+            g_autofree char *path = _trib_sync_path (base, "ambiguousRecords");
+
+            _trib_sync_parser_error (p, path, _("unknown value \"%s\" (write or dirty)"), ambiguous);
+          }
+      }
+  }
   if (!_trib_sync_get_string (p, parameter, "encoding", base, FALSE, &output->encoding) || is_blank (output->encoding))
     {
       g_free (output->encoding);

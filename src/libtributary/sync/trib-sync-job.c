@@ -157,8 +157,8 @@ parse_script_speed (TribSyncJob    *self,
 
   if (speed == NULL)
     return;
-  _trib_sync_get_int (p, speed, "concurrent", "setting.speed", 1, &concurrent);
-  self->channels = (guint) MIN (concurrent, 256);
+  _trib_sync_get_int_range (p, speed, "concurrent", "setting.speed", 1, TRIB_SYNC_MAX_CHANNELS, &concurrent);
+  self->channels = (guint) CLAMP (concurrent, 1, TRIB_SYNC_MAX_CHANNELS);
   _trib_sync_get_bool (p, speed, "throttle", "setting.speed", &throttle);
   if (throttle)
     {
@@ -198,7 +198,7 @@ parse_datax_speed (TribSyncJob    *self,
       _trib_sync_parser_error (p, "job.setting.speed", _("set channel, byte or record"));
       return;
     }
-  _trib_sync_get_int (p, speed, "channel", "job.setting.speed", 1, &channel);
+  _trib_sync_get_int_range (p, speed, "channel", "job.setting.speed", 1, TRIB_SYNC_MAX_CHANNELS, &channel);
 
   if (_trib_sync_get_int (p, speed, "byte", "job.setting.speed", 1, &bytes))
     {
@@ -208,7 +208,7 @@ parse_datax_speed (TribSyncJob    *self,
                                  _("needs core.transport.channel.speed.byte, the limit of one channel"));
       else
         {
-          derived = (guint) CLAMP (bytes / per, 1, 256);
+          derived = (guint) CLAMP (bytes / per, 1, TRIB_SYNC_MAX_CHANNELS);
           self->byte_rate = (guint64) bytes;
         }
     }
@@ -220,7 +220,7 @@ parse_datax_speed (TribSyncJob    *self,
                                  _("needs core.transport.channel.speed.record, the limit of one channel"));
       else
         {
-          guint by_records = (guint) CLAMP (records / per, 1, 256);
+          guint by_records = (guint) CLAMP (records / per, 1, TRIB_SYNC_MAX_CHANNELS);
 
           derived = derived ? MIN (derived, by_records) : by_records;
           self->record_rate = (guint64) records;
@@ -230,7 +230,7 @@ parse_datax_speed (TribSyncJob    *self,
   if (bytes > 0 || records > 0)
     self->channels = MAX (derived, 1);
   else if (channel > 0)
-    self->channels = (guint) MIN (channel, 256);
+    self->channels = (guint) MIN (channel, TRIB_SYNC_MAX_CHANNELS);
   else
     _trib_sync_parser_error (p, "job.setting.speed", _("set channel, byte or record"));
 }

@@ -50,6 +50,8 @@ struct _TribSyncObjectWriter
   GPtrArray          *committed;
   guint64             total_bytes;
   GStrv               keys;
+  guint64             n_records;       /* appended so far, for a record's position */
+  guint64             n_ambiguous;     /* text lines that do not split back into their record */
 };
 
 G_DEFINE_FINAL_TYPE (TribSyncObjectWriter, trib_sync_object_writer, TRIB_TYPE_SYNC_WRITER)
@@ -238,6 +240,24 @@ trib_sync_object_writer_prepare (TribSyncWriter  *writer,
   return TRUE;
 }
 
+#define MAX_AMBIGUOUS_ECHOED 5
+
+static void
+note_ambiguous (TribSyncObjectWriter *self,
+                const TribSyncBatch  *batch,
+                guint                 record)
+{
+  self->n_ambiguous++;
+  if (self->n_ambiguous <= MAX_AMBIGUOUS_ECHOED)
+    {
+      g_autofree char *json = trib_sync_batch_dup_record_json (batch, record);
+
+      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                         _("Record %" PRIu64 " holds the field delimiter or a line break in a value, "
+                           "written raw: %s"), self->n_records, json);
+    }
+}
+
 static gboolean
 trib_sync_object_writer_write_batch (TribSyncWriter       *writer,
                                      const TribSyncBatch  *batch,
@@ -265,10 +285,14 @@ trib_sync_object_writer_write_batch (TribSyncWriter       *writer,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
+          self->n_records++;
           if (!trib_sync_run_writer_dirty (self->run, local_error->message, json, error))
             return FALSE;
           continue;
         }
+      self->n_records++;
+      if (trib_sync_text_writer_last_record_ambiguous (self->text))
+        note_ambiguous (self, batch, i);
       length = self->chunk->len - start;
 
       if (self->max_size > 0 && self->current_size > 0 && self->current_size + length > self->max_size)
@@ -298,6 +322,24 @@ trib_sync_object_writer_commit (TribSyncWriter  *writer,
                                 GError         **error)
 {
   TribSyncObjectWriter *self = TRIB_SYNC_OBJECT_WRITER (writer);
+
+  if (self->n_ambiguous > 0)
+    {
+      /* DataX writes them the same way, silently; here the user hears of it. */
+      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%" PRIu64 " record holds the field delimiter or a line break in a value: "
+                                      "in fileFormat text its line does not split back into the record, so a table over "
+                                      "the object reads it wrong. Use fileFormat csv (which quotes such values), or set "
+                                      "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
+                                      "%" PRIu64 " records hold the field delimiter or a line break in a value: "
+                                      "in fileFormat text their lines do not split back into the records, so a table over "
+                                      "the object reads them wrong. Use fileFormat csv (which quotes such values), or set "
+                                      "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
+                                      self->n_ambiguous),
+                         self->n_ambiguous);
+      trib_sync_run_writer_ambiguous (self->run, self->n_ambiguous);
+    }
 
   if (self->current == NULL && self->committed->len == 0)
     {

@@ -30,6 +30,10 @@ gboolean  trib_sync_run_writer_dirty    (TribSyncRun       *run,
                                          const char        *message,
                                          const char        *record_text,
                                          GError           **error);
+/* Records the writer wrote but that will not read back as written (fileFormat text and
+ * a value holding the delimiter); in the summary. */
+void      trib_sync_run_writer_ambiguous (TribSyncRun      *run,
+                                          guint64           n_records);
 /* The number of channels of the job. */
 guint     trib_sync_run_get_channels    (TribSyncRun       *run);
 

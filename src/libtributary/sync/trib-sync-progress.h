@@ -35,6 +35,7 @@ typedef struct
   guint64    records_written;
   guint64    bytes_written;
   guint64    failures;        /* read + write failures (dirty records) */
+  guint64    ambiguous;       /* written raw in fileFormat text, not splitting back */
   gint64     commit_us;       /* of elapsed_us, making the output visible (S3: completing
                                * the upload, which a test server may take long over) */
 } TribSyncSummary;

@@ -9,6 +9,7 @@
 
 #include "trib-secrets.h"
 #include "trib-sync-error.h"
+#include "trib-connector-error.h"
 #include "trib-sync-sources.h"
 
 struct _TribSyncSources
@@ -151,7 +152,8 @@ trib_sync_sources_dup_secret (TribSyncSources  *self,
                                      cancellable, &local_error);
   if (local_error != NULL)
     {
-      g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_FAILED,
+      /* Permanent for the run (not retried): nobody will type the secret in meanwhile. */
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_MISSING_SECRET,
                    _("no secret for data source \"%s\": set %s or store it in the keyring (%s)"),
                    trib_data_source_get_name (data_source), variable, local_error->message);
       return NULL;

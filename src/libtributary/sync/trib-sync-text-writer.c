@@ -17,6 +17,8 @@
 struct _TribSyncTextWriter
 {
   gboolean             csv;
+  gboolean             ambiguous_is_dirty;
+  gboolean             last_ambiguous;
   char                *delimiter;
   gsize                delimiter_len;
   char                *line_delimiter;
@@ -53,6 +55,7 @@ trib_sync_text_writer_new (const TribSyncTextOutput  *output,
   g_autoptr(TribSyncTextWriter) self = g_new0 (TribSyncTextWriter, 1);
 
   self->csv = output->file_format == TRIB_SYNC_FILE_FORMAT_CSV;
+  self->ambiguous_is_dirty = output->ambiguous_is_dirty;
   self->delimiter = g_strdup (output->field_delimiter ? output->field_delimiter : ",");
   self->delimiter_len = strlen (self->delimiter);
   self->line_delimiter = g_strdup (output->line_delimiter ? output->line_delimiter : "\n");
@@ -167,6 +170,56 @@ trib_sync_text_writer_append_header (TribSyncTextWriter  *self,
   return finish_record (self, out, error);
 }
 
+/* The first column of @record (1-based) whose value would split the text line, or 0. */
+static guint
+find_ambiguous_column (TribSyncTextWriter  *self,
+                       const TribSyncBatch *batch,
+                       guint                record,
+                       guint                n,
+                       gboolean            *line_break)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const TribSyncCell *cell = trib_sync_batch_get_cell (batch, record, i);
+      const char *data;
+
+      if (cell->is_null || cell->length == 0)
+        continue;
+      data = trib_sync_batch_cell_data (batch, cell);
+      if (memchr (data, '\n', cell->length) || memchr (data, '\r', cell->length))
+        {
+          *line_break = TRUE;
+          return i + 1;
+        }
+      for (const char *c = memchr (data, self->delimiter[0], cell->length); c != NULL;
+           c = memchr (c + 1, self->delimiter[0], cell->length - (gsize) (c + 1 - data)))
+        {
+          if ((gsize) (data + cell->length - c) >= self->delimiter_len &&
+              memcmp (c, self->delimiter, self->delimiter_len) == 0)
+            {
+              *line_break = FALSE;
+              return i + 1;
+            }
+          if (c + 1 >= data + cell->length)
+            break;
+        }
+      if (self->line_delimiter_len > 0 && self->line_delimiter[0] != '\n' && self->line_delimiter[0] != '\r' &&
+          cell->length >= self->line_delimiter_len &&
+          g_strstr_len (data, cell->length, self->line_delimiter) != NULL)
+        {
+          *line_break = TRUE;
+          return i + 1;
+        }
+    }
+  return 0;
+}
+
+gboolean
+trib_sync_text_writer_last_record_ambiguous (TribSyncTextWriter *self)
+{
+  return self->last_ambiguous;
+}
+
 gboolean
 trib_sync_text_writer_append_record (TribSyncTextWriter   *self,
                                      const TribSyncBatch  *batch,
@@ -179,6 +232,29 @@ trib_sync_text_writer_append_record (TribSyncTextWriter   *self,
   guint start = out->len;
 
   g_byte_array_set_size (self->scratch, 0);
+
+  self->last_ambiguous = FALSE;
+  if (!self->csv)
+    {
+      gboolean line_break = FALSE;
+      guint column = find_ambiguous_column (self, batch, record, n, &line_break);
+
+      if (column > 0 && self->ambiguous_is_dirty)
+        {
+          g_autofree char *shown = g_strescape (self->delimiter, NULL);
+
+          if (line_break)
+            g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_RECORD,
+                         _("column %u holds a line break: in fileFormat text the line would not read back as "
+                           "this record (fileFormat csv quotes it)"), column);
+          else
+            g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_DIRTY_RECORD,
+                         _("column %u holds the field delimiter \"%s\": in fileFormat text the line would not "
+                           "read back as this record (fileFormat csv quotes it)"), column, shown);
+          return FALSE;
+        }
+      self->last_ambiguous = column > 0;
+    }
 
   if (!self->csv && self->date_pattern == NULL)
     {

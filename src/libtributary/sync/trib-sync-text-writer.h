@@ -40,6 +40,10 @@ gboolean            trib_sync_text_writer_append_record (TribSyncTextWriter     
                                                          GByteArray               *out,
                                                          GError                  **error);
 
+/* fileFormat text: did the record just appended hold the field delimiter or a line
+ * break in a value (written raw, so its line does not split back into it)? */
+gboolean            trib_sync_text_writer_last_record_ambiguous (TribSyncTextWriter *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribSyncTextWriter, trib_sync_text_writer_free)
 
 G_END_DECLS
