@@ -651,6 +651,18 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* In the workspace folder only tributary.json matters (not the history beside it). */
+static gboolean
+is_workspace_file (GFile    *file,
+                   gboolean  in_root)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (in_root)
+    return g_strcmp0 (name, "tributary.json") == 0 || g_strcmp0 (name, "workflows") == 0;
+  return g_str_has_suffix (name, ".json");
+}
+
 static void
 changed_cb (GFileMonitor      *monitor,
             GFile             *file,
@@ -658,15 +670,12 @@ changed_cb (GFileMonitor      *monitor,
             GFileMonitorEvent  event,
             TribScheduler     *self)
 {
-  g_autofree char *name = g_file_get_basename (file);
   gboolean in_root = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (monitor), "trib-root"));
 
   if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     return;
-  /* In the workspace folder only tributary.json matters (not the history beside it). */
-  if (in_root && g_strcmp0 (name, "tributary.json") != 0 && g_strcmp0 (name, "workflows") != 0)
-    return;
-  if (!in_root && !g_str_has_suffix (name, ".json"))
+  /* A save is a temporary file renamed over the real one: the rename's target counts. */
+  if (!is_workspace_file (file, in_root) && !(other_file && is_workspace_file (other_file, in_root)))
     return;
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
