@@ -273,6 +273,14 @@ test_run_from_the_window (void)
   trib_window_show_workflow (window, workflow ());
   settle ();
   g_assert_true (trib_run_toolbar_get_workflow (toolbar ()) == workflow ());
+  {
+    /* The toolbar's Run can be clicked; Stop cannot, nothing runs. */
+    GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (toolbar ()));
+    GtkWidget *run_button = gtk_widget_get_first_child (box);
+
+    g_assert_true (gtk_widget_is_sensitive (run_button));
+    g_assert_false (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (run_button)));
+  }
 
   /* Yesterday by default; the parameters resolved before anything runs. */
   dialog = open_run_dialog ();

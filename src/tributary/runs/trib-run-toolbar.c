@@ -16,12 +16,16 @@ struct _TribRunToolbar
 {
   AdwBin             parent_instance;
 
+  GtkButton         *run_button;
+  GtkButton         *stop_button;
+  GtkButton         *backfill_button;
   GtkImage          *state_image;
   GtkLabel          *state_label;
 
   TribRunController *controller;
   TribWorkflow      *workflow;
   GtkWindow         *last_dialog;
+  GSimpleActionGroup *actions;
 };
 
 G_DEFINE_FINAL_TYPE (TribRunToolbar, trib_run_toolbar, ADW_TYPE_BIN)
@@ -76,18 +80,36 @@ any_running (TribRunToolbar *self)
 }
 
 static void
+set_enabled (TribRunToolbar *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  /* The buttons follow by hand: GTK 4.8 leaves actionable buttons of a template
+   * insensitive when their action group is enabled later. */
+  if (g_str_equal (name, "run"))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), enabled);
+  else if (g_str_equal (name, "stop"))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->stop_button), enabled);
+  else if (g_str_equal (name, "backfill"))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->backfill_button), enabled);
+}
+
+static void
 update (TribRunToolbar *self)
 {
   TribRun *run = latest_run (self);
   gboolean ready = self->controller != NULL && self->workflow != NULL;
   g_autofree char *text = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.run", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.run-node", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.run-descendants", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.backfill", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.stop", ready && any_running (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.rerun-failed",
+  set_enabled (self, "run", ready);
+  set_enabled (self, "run-node", ready);
+  set_enabled (self, "run-descendants", ready);
+  set_enabled (self, "backfill", ready);
+  set_enabled (self, "stop", ready && any_running (self));
+  set_enabled (self, "rerun-failed",
                                  ready && run != NULL && (trib_run_get_state (run) == TRIB_RUN_STATE_FAILED ||
                                                           trib_run_get_state (run) == TRIB_RUN_STATE_CANCELLED));
   gtk_widget_set_visible (GTK_WIDGET (self->state_image), run != NULL);
@@ -128,24 +150,28 @@ remember_dialog (TribRunToolbar *self,
 }
 
 static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+run_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   TribRunToolbar *self = TRIB_RUN_TOOLBAR (widget);
   const char *node = parameter ? g_variant_get_string (parameter, NULL) : NULL;
 
   if (self->controller == NULL || self->workflow == NULL)
     return;
   remember_dialog (self, GTK_WINDOW (trib_run_dialog_new (parent_window (self), self->controller, self->workflow,
-                                                          node, g_strcmp0 (action_name, "run.run-descendants") == 0)));
+                                                          node,
+                                                          g_strcmp0 (g_action_get_name (G_ACTION (action)),
+                                                                     "run-descendants") == 0)));
 }
 
 static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+stop_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   TribRunToolbar *self = TRIB_RUN_TOOLBAR (widget);
   GListModel *runs = trib_run_controller_get_runs (self->controller);
 
@@ -159,10 +185,11 @@ stop_action (GtkWidget  *widget,
 }
 
 static void
-backfill_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+backfill_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   TribRunToolbar *self = TRIB_RUN_TOOLBAR (widget);
 
   if (self->controller == NULL || self->workflow == NULL)
@@ -172,10 +199,11 @@ backfill_action (GtkWidget  *widget,
 }
 
 static void
-rerun_failed_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+rerun_failed_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   TribRunToolbar *self = TRIB_RUN_TOOLBAR (widget);
   TribRun *run = latest_run (self);
   TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
@@ -187,6 +215,24 @@ rerun_failed_action (GtkWidget  *widget,
 }
 
 static void
+run_button_clicked_cb (TribRunToolbar *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "run", NULL);
+}
+
+static void
+stop_button_clicked_cb (TribRunToolbar *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "stop", NULL);
+}
+
+static void
+backfill_button_clicked_cb (TribRunToolbar *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "backfill", NULL);
+}
+
+static void
 trib_run_toolbar_dispose (GObject *object)
 {
   TribRunToolbar *self = TRIB_RUN_TOOLBAR (object);
@@ -194,6 +240,7 @@ trib_run_toolbar_dispose (GObject *object)
   trib_run_toolbar_set_controller (self, NULL);
   g_clear_object (&self->workflow);
   g_clear_weak_pointer (&self->last_dialog);
+  g_clear_object (&self->actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RUN_TOOLBAR);
   G_OBJECT_CLASS (trib_run_toolbar_parent_class)->dispose (object);
 }
@@ -207,22 +254,43 @@ trib_run_toolbar_class_init (TribRunToolbarClass *klass)
   object_class->dispose = trib_run_toolbar_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/ui/trib-run-toolbar.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, run_button);
+  gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, backfill_button);
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, state_image);
+  gtk_widget_class_bind_template_callback (widget_class, run_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backfill_button_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, state_label);
-  gtk_widget_class_install_action (widget_class, "run.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "run.run-node", "s", run_action);
-  gtk_widget_class_install_action (widget_class, "run.run-descendants", "s", run_action);
-  gtk_widget_class_install_action (widget_class, "run.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "run.backfill", NULL, backfill_action);
-  gtk_widget_class_install_action (widget_class, "run.rerun-failed", NULL, rerun_failed_action);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
 
 static void
 trib_run_toolbar_init (TribRunToolbar *self)
 {
+  /* An action group rather than class actions: a view hosting the toolbar (the canvas)
+   * can insert the same group on itself for its node menus. */
+  static const GActionEntry entries[] = {
+    { "run", run_action, NULL, NULL, NULL, { 0 } },
+    { "run-node", run_action, "s", NULL, NULL, { 0 } },
+    { "run-descendants", run_action, "s", NULL, NULL, { 0 } },
+    { "stop", stop_action, NULL, NULL, NULL, { 0 } },
+    { "backfill", backfill_action, NULL, NULL, NULL, { 0 } },
+    { "rerun-failed", rerun_failed_action, NULL, NULL, NULL, { 0 } },
+  };
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "run", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
+}
+
+GActionGroup *
+trib_run_toolbar_get_action_group (TribRunToolbar *self)
+{
+  g_return_val_if_fail (TRIB_IS_RUN_TOOLBAR (self), NULL);
+  return G_ACTION_GROUP (self->actions);
 }
 
 GtkWidget *

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TribRunToolbar, trib_run_toolbar, TRIB, RUN_TOOLBAR, AdwBin)
 
 /* A small bar any workflow view can host (the canvas's toolbar, for one). Its actions,
- * on the widget so that a view's own buttons and menus can use them too:
+ * a group inserted as "run" on the toolbar; a view can insert the same group
+ * (trib_run_toolbar_get_action_group()) for its own buttons and node menus:
  *   run.run            opens the Run dialog (business date, resolved parameters)
  *   run.run-node       (s: node id) Run This Node
  *   run.run-descendants (s: node id) Run With Descendants
@@ -29,6 +30,7 @@ void               trib_run_toolbar_set_controller (TribRunToolbar    *self,
 void               trib_run_toolbar_set_workflow   (TribRunToolbar    *self,
                                                     TribWorkflow      *workflow);
 TribWorkflow      *trib_run_toolbar_get_workflow   (TribRunToolbar    *self);
+GActionGroup      *trib_run_toolbar_get_action_group (TribRunToolbar  *self);
 
 /* For the UI tests: the dialog the last run.run / run.backfill opened. */
 GtkWindow         *_trib_run_toolbar_get_last_dialog (TribRunToolbar  *self);

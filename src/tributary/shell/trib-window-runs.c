@@ -354,7 +354,7 @@ _trib_window_init_runs (TribWindow *self)
   gtk_paned_set_end_child (runs->panel_paned, GTK_WIDGET (runs->panel));
   gtk_paned_set_resize_end_child (runs->panel_paned, FALSE);
   gtk_paned_set_shrink_end_child (runs->panel_paned, FALSE);
-  gtk_widget_set_size_request (GTK_WIDGET (runs->panel), -1, 220);
+  gtk_widget_set_size_request (GTK_WIDGET (runs->panel), -1, 240);
 
   g_signal_connect_object (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self,
                            G_CONNECT_SWAPPED);
