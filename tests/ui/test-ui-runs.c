@@ -356,7 +356,7 @@ test_stop_a_run (void)
 
   service = silent_server (&port);
   g_signal_connect (service, "incoming", G_CALLBACK (hold_connection), held);
-  url = g_strdup_printf ("http://127.0.0.1:%u/user_log.txt", port);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", port);
   set_data_source_option ("user_behavior_analysis_httpfile", "url", url);
 
   start_run (BIZDATE);
@@ -372,6 +372,12 @@ test_stop_a_run (void)
                    TRIB_NODE_STATE_NOT_RUN);
   g_socket_service_stop (service);
   set_data_source_option ("user_behavior_analysis_httpfile", "url", good_url);
+}
+
+static gboolean
+error_line_visible (gpointer data)
+{
+  return _trib_node_log_view_error_line_visible (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
 }
 
 static gboolean
@@ -400,7 +406,7 @@ test_rerun_from_failed (void)
   service = silent_server (&port);
   g_socket_service_stop (service);
   g_socket_listener_close (G_SOCKET_LISTENER (service));
-  broken = g_strdup_printf ("http://127.0.0.1:%u/user_log.txt", port);
+  broken = g_strdup_printf ("http://127.0.0.1:%u/", port);
   set_data_source_option ("user_behavior_analysis_httpfile", "url", broken);
   start_run (BIZDATE);
   wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the broken run to end");
@@ -416,6 +422,13 @@ test_rerun_from_failed (void)
   log = _trib_node_log_view_dup_text (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
   g_test_message ("failed log:\n%s", log);
   g_assert_false (_trib_node_log_view_is_following (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ()))));
+  wait_until (error_line_visible, NULL, "the failed node's log to scroll to its error");
+  {
+    g_autofree char *line = _trib_node_log_view_dup_cursor_line (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
+
+    g_test_message ("error line: %s", line);
+    g_assert_nonnull (strstr (line, "failed"));
+  }
   save_screenshots ("runs-failed");
 
   /* Fix the data source, then Rerun From Failed in the panel: the same run succeeds. */

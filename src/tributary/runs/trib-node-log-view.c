@@ -35,6 +35,7 @@ struct _TribNodeLogView
   guint              poll_id;
   GCancellable      *cancellable;
   GtkTextMark       *end_mark;
+  GtkTextMark       *error_mark;
 };
 
 G_DEFINE_FINAL_TYPE (TribNodeLogView, trib_node_log_view, ADW_TYPE_BIN)
@@ -95,7 +96,9 @@ scroll_to_error (TribNodeLogView *self)
   gtk_text_iter_set_line_offset (&best, 0);
   gtk_text_buffer_place_cursor (buffer, &best);
   gtk_toggle_button_set_active (self->follow_button, FALSE);
-  gtk_text_view_scroll_to_iter (self->text_view, &best, 0.0, TRUE, 0.0, 0.3);
+  /* A mark, not an iter: the lines are laid out later, and the mark waits for them. */
+  gtk_text_buffer_move_mark (buffer, self->error_mark, &best);
+  gtk_text_view_scroll_to_mark (self->text_view, self->error_mark, 0.0, TRUE, 0.0, 0.2);
 }
 
 static void
@@ -384,6 +387,7 @@ trib_node_log_view_init (TribNodeLogView *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_end_iter (buffer, &end);
   self->end_mark = gtk_text_buffer_create_mark (buffer, "trib-end", &end, FALSE);
+  self->error_mark = gtk_text_buffer_create_mark (buffer, "trib-error", &end, TRUE);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                            G_CALLBACK (value_changed_cb), self, 0);
   g_signal_connect_object (self->follow_button, "toggled", G_CALLBACK (follow_toggled_cb), self, 0);
@@ -413,6 +417,35 @@ gboolean
 _trib_node_log_view_is_complete (TribNodeLogView *self)
 {
   return self->complete;
+}
+
+gboolean
+_trib_node_log_view_error_line_visible (TribNodeLogView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRectangle visible, location;
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (gtk_text_iter_is_start (&cursor))
+    return FALSE;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &cursor, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+char *
+_trib_node_log_view_dup_cursor_line (TribNodeLogView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  end = start;
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 gboolean

@@ -34,5 +34,8 @@ const char *trib_node_log_view_get_node     (TribNodeLogView *self);
 char       *_trib_node_log_view_dup_text    (TribNodeLogView *self);
 gboolean    _trib_node_log_view_is_complete (TribNodeLogView *self);
 gboolean    _trib_node_log_view_is_following (TribNodeLogView *self);
+/* Whether the line the view scrolled to (a failed node's error) is on screen. */
+gboolean    _trib_node_log_view_error_line_visible (TribNodeLogView *self);
+char       *_trib_node_log_view_dup_cursor_line (TribNodeLogView *self);
 
 G_END_DECLS

@@ -148,7 +148,12 @@ column_text (TribRunRecord *record,
     case COLUMN_STATE:
       return g_strdup (trib_run_state_get_label (trib_run_record_get_state (record)));
     case COLUMN_STARTED:
-      return trib_format_timestamp (trib_run_record_get_started (record));
+      {
+        g_autofree char *full = trib_format_timestamp (trib_run_record_get_started (record));
+
+        /* "MM-DD HH:MM:SS": the year is rarely news in a list of recent runs. */
+        return g_strdup (strlen (full) > 5 ? full + 5 : full);
+      }
     case COLUMN_DURATION:
       {
         gint64 started = trib_run_record_get_started (record);
@@ -186,7 +191,7 @@ static void
 add_column (TribRunsPanel *self,
             const char    *title,
             Column         column,
-            gboolean       expand)
+            int            fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -195,7 +200,11 @@ add_column (TribRunsPanel *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
+  /* Fixed widths keep the short columns readable; the workflow name takes the rest. */
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  else
+    gtk_column_view_column_set_expand (view_column, TRUE);
   gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (view_column);
 }
@@ -774,14 +783,14 @@ trib_runs_panel_init (TribRunsPanel *self)
   g_signal_connect_object (self->run_selection, "notify::selected-item", G_CALLBACK (run_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
-  add_column (self, _("Run"), COLUMN_ID, FALSE);
-  add_column (self, _("Workflow"), COLUMN_WORKFLOW, TRUE);
-  add_column (self, _("Kind"), COLUMN_KIND, FALSE);
-  add_column (self, _("Business Date"), COLUMN_BIZDATE, FALSE);
-  add_column (self, _("State"), COLUMN_STATE, FALSE);
-  add_column (self, _("Started"), COLUMN_STARTED, FALSE);
-  add_column (self, _("Duration"), COLUMN_DURATION, FALSE);
-  add_column (self, _("Nodes"), COLUMN_NODES, TRUE);
+  add_column (self, _("Run"), COLUMN_ID, 52);
+  add_column (self, _("Workflow"), COLUMN_WORKFLOW, 0);
+  add_column (self, _("Kind"), COLUMN_KIND, 90);
+  add_column (self, _("Business Date"), COLUMN_BIZDATE, 110);
+  add_column (self, _("State"), COLUMN_STATE, 116);
+  add_column (self, _("Started"), COLUMN_STARTED, 120);
+  add_column (self, _("Duration"), COLUMN_DURATION, 80);
+  add_column (self, _("Nodes"), COLUMN_NODES, 130);
 
   self->instances = g_list_store_new (TRIB_TYPE_INSTANCE_RECORD);
   self->instance_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->instances)));
