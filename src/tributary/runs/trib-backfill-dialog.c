@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "trib-backfill-dialog.h"
@@ -177,7 +179,7 @@ update_progress (TribBackfillDialog *self)
       const char *label = run_id == 0 && state == TRIB_RUN_STATE_RUNNING ? _("waiting") : trib_run_state_get_label (state);
 
       if (run_id > 0)
-        g_string_append_printf (text, _("%s  %s  (run %" G_GINT64_FORMAT ")\n"), dates[i], label, run_id);
+        g_string_append_printf (text, _("%s  %s  (run %" PRId64 ")\n"), dates[i], label, run_id);
       else
         g_string_append_printf (text, "%s  %s\n", dates[i], label);
     }

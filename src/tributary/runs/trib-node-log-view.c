@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -222,7 +224,7 @@ trib_node_log_view_show (TribNodeLogView *self,
   self->scroll_to_error = scroll_to_error_line;
   self->cancellable = g_cancellable_new ();
   gtk_toggle_button_set_active (self->follow_button, !scroll_to_error_line);
-  title = g_strdup_printf (_("Log of %s, run %" G_GINT64_FORMAT), node, run_id);
+  title = g_strdup_printf (_("Log of %s, run %" PRId64), node, run_id);
   gtk_label_set_label (self->title_label, title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.open-file", log_file != NULL);
   read_next (self);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "trib-backfill-dialog.h"
@@ -121,11 +123,11 @@ update (TribRunToolbar *self)
 
   trib_style_image_for_run_state (self->state_image, trib_run_get_state (run));
   if (trib_run_get_state (run) == TRIB_RUN_STATE_RUNNING)
-    text = g_strdup_printf (_("Run %" G_GINT64_FORMAT " for %s: running, %u of %u nodes done"), trib_run_get_id (run),
+    text = g_strdup_printf (_("Run %" PRId64 " for %s: running, %u of %u nodes done"), trib_run_get_id (run),
                             trib_run_get_bizdate (run), trib_run_get_n_settled (run),
                             g_list_model_get_n_items (trib_run_get_instances (run)));
   else
-    text = g_strdup_printf (_("Run %" G_GINT64_FORMAT " for %s: %s — %s"), trib_run_get_id (run),
+    text = g_strdup_printf (_("Run %" PRId64 " for %s: %s — %s"), trib_run_get_id (run),
                             trib_run_get_bizdate (run), trib_run_state_get_label (trib_run_get_state (run)),
                             trib_run_get_message (run) ? trib_run_get_message (run) : "");
   gtk_label_set_label (self->state_label, text);
