@@ -17,6 +17,7 @@
 #include "trib-run-dialog.h"
 #include "trib-run-toolbar.h"
 #include "trib-runs-panel.h"
+#include "trib-schedule-button.h"
 #include "trib-test-util.h"
 #include "trib-window-private.h"
 
@@ -536,6 +537,44 @@ test_panel_lists_cli_runs (void)
   _trib_runs_panel_set_filters (panel (), NULL, NULL, NULL);
 }
 
+static gboolean
+schedule_saved (gpointer data)
+{
+  return !_trib_schedule_button_is_saving (data);
+}
+
+static void
+test_pause_schedule (void)
+{
+  TribScheduleButton *button = TRIB_SCHEDULE_BUTTON (_trib_run_toolbar_get_schedule_button (toolbar ()));
+  g_autofree char *details = _trib_schedule_button_dup_details (button);
+  g_autofree char *file = g_build_filename (workspace_dir, "workflows", WORKFLOW ".json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpstr (_trib_schedule_button_get_label (button), ==, "Daily at 00:30");
+  g_assert_true (g_str_has_prefix (details, "Cron 00 30 00 * * ? in Asia/Shanghai, set on node workshop_start_spark.\nNext: "));
+  g_assert_nonnull (strstr (details, "It fires while a scheduler runs"));
+
+  /* Pausing writes the start node's recurrence, which the scheduler reads. */
+  _trib_schedule_button_set_paused (button, TRUE);
+  wait_until (schedule_saved, button, "the workflow to be saved");
+  g_assert_cmpstr (_trib_schedule_button_get_label (button), ==, "Paused");
+  text = trib_test_read_file (file);
+  g_assert_nonnull (strstr (text, "\"recurrence\": \"Pause\""));
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "schedule", "status", workspace_dir, NULL },
+                                      (const char *[]) { "TRIBUTARY_SYSTEMCTL=/nonexistent", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "user_profile_analysis_spark: 00 30 00 * * ? (paused: does not fire)\n"));
+
+  _trib_schedule_button_set_paused (button, FALSE);
+  wait_until (schedule_saved, button, "the workflow to be saved again");
+  g_assert_cmpstr (_trib_schedule_button_get_label (button), ==, "Daily at 00:30");
+  g_free (text);
+  text = trib_test_read_file (file);
+  g_assert_null (strstr (text, "\"recurrence\": \"Pause\""));
+}
+
 static void
 cli_ok (const char * const *argv)
 {
@@ -712,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/ui-runs/rerun-from-failed", test_rerun_from_failed);
   g_test_add_func ("/ui-runs/backfill-three-days", test_backfill_three_days);
   g_test_add_func ("/ui-runs/cli-run-listed", test_panel_lists_cli_runs);
+  g_test_add_func ("/ui-runs/pause-schedule", test_pause_schedule);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

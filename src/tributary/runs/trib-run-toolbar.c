@@ -13,6 +13,7 @@
 #include "trib-run-dialog.h"
 #include "trib-run-state-style.h"
 #include "trib-run-toolbar.h"
+#include "trib-schedule-button.h"
 
 struct _TribRunToolbar
 {
@@ -21,6 +22,7 @@ struct _TribRunToolbar
   GtkButton         *run_button;
   GtkButton         *stop_button;
   GtkButton         *backfill_button;
+  TribScheduleButton *schedule_button;
   GtkImage          *state_image;
   GtkLabel          *state_label;
 
@@ -255,10 +257,12 @@ trib_run_toolbar_class_init (TribRunToolbarClass *klass)
 
   object_class->dispose = trib_run_toolbar_dispose;
 
+  g_type_ensure (TRIB_TYPE_SCHEDULE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/ui/trib-run-toolbar.ui");
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, run_button);
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, stop_button);
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, backfill_button);
+  gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, TribRunToolbar, state_image);
   gtk_widget_class_bind_template_callback (widget_class, run_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_button_clicked_cb);
@@ -286,6 +290,12 @@ trib_run_toolbar_init (TribRunToolbar *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "run", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
+}
+
+GtkWidget *
+_trib_run_toolbar_get_schedule_button (TribRunToolbar *self)
+{
+  return GTK_WIDGET (self->schedule_button);
 }
 
 GActionGroup *
@@ -335,6 +345,9 @@ trib_run_toolbar_set_workflow (TribRunToolbar *self,
 
   if (g_set_object (&self->workflow, workflow))
     update (self);
+  trib_schedule_button_set_workflow (self->schedule_button,
+                                     self->controller ? trib_run_controller_get_workspace (self->controller) : NULL,
+                                     workflow);
 }
 
 TribWorkflow *

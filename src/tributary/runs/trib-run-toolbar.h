@@ -35,5 +35,6 @@ GActionGroup      *trib_run_toolbar_get_action_group (TribRunToolbar  *self);
 /* For the UI tests: the dialog the last run.run / run.backfill opened. */
 GtkWindow         *_trib_run_toolbar_get_last_dialog (TribRunToolbar  *self);
 const char        *_trib_run_toolbar_get_status      (TribRunToolbar  *self);
+GtkWidget         *_trib_run_toolbar_get_schedule_button (TribRunToolbar *self);
 
 G_END_DECLS
