@@ -68,11 +68,22 @@ artifact_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+static gboolean is_mapped (gpointer data);
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
 static void
-save_screenshot (const char *name)
+save_screenshot_of (GtkWidget  *widget,
+                    const char *name)
 {
   g_autofree char *path = artifact_path (name);
-  GtkWidget *widget = GTK_WIDGET (window);
+
+  wait_until (is_mapped, widget, "the window to show");
+  wait_until (is_allocated, widget, "the window to be laid out");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -88,6 +99,12 @@ save_screenshot (const char *name)
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_screenshot (const char *name)
+{
+  save_screenshot_of (GTK_WIDGET (window), name);
 }
 
 /* Light and dark, as users see it either way. */
@@ -294,7 +311,7 @@ test_run_from_the_window (void)
   preview = _trib_run_dialog_dup_preview (dialog);
   g_assert_nonnull (strstr (preview, "workshop_start_spark\n  bizdate=20240807\n"));
   g_assert_nonnull (strstr (preview, "ods_user_info_d_spark\n  bizdate=20240807"));
-  save_screenshot ("runs-run-dialog.png");
+  save_screenshot_of (GTK_WIDGET (dialog), "runs-run-dialog.png");
   g_assert_true (_trib_run_dialog_activate_run (dialog));
 
   /* The log of a node, opened while the run goes on. */
@@ -469,7 +486,7 @@ test_backfill_three_days (void)
   g_assert_nonnull (strstr (preview, "\nBusiness date 20240806, scheduled 2024-08-07 00:30:00\n"));
   g_assert_nonnull (strstr (preview, "\nBusiness date 20240807, scheduled 2024-08-08 00:30:00\n"));
   g_assert_nonnull (strstr (preview, "  ods_user_info_d_spark: bizdate=20240807"));
-  save_screenshot ("runs-backfill-preview.png");
+  save_screenshot_of (GTK_WIDGET (dialog), "runs-backfill-preview.png");
 
   g_assert_true (_trib_backfill_dialog_next (dialog));
   g_assert_cmpstr (_trib_backfill_dialog_get_step (dialog), ==, "progress");
@@ -478,7 +495,7 @@ test_backfill_three_days (void)
   g_test_message ("progress:\n%s", progress);
   g_assert_true (g_regex_match_simple ("^20240805  Succeeded  \\(run \\d+\\)\n20240806  Succeeded  \\(run \\d+\\)\n"
                                        "20240807  Succeeded  \\(run \\d+\\)\n$", progress, 0, 0));
-  save_screenshot ("runs-backfill-progress.png");
+  save_screenshot_of (GTK_WIDGET (dialog), "runs-backfill-progress.png");
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 }
