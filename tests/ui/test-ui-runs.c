@@ -592,6 +592,91 @@ test_pause_schedule (void)
   g_assert_null (strstr (text, "\"recurrence\": \"Pause\""));
 }
 
+static gboolean is_ready (gpointer data);
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing a window while its run goes on asks first; "Stop Runs and Close" cancels the
+ * run, records it, then closes. */
+static void
+test_close_with_a_run_going (void)
+{
+  g_autoptr(GSocketService) service = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) dir = g_file_new_for_path (workspace_dir);
+  g_autoptr(TribHistory) history = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *state = g_build_filename (workspace_dir, ".tributary", NULL);
+  g_autoptr(GFile) state_dir = g_file_new_for_path (state);
+  TribWindow *main_window = window;
+  TribWindow *second;
+  AdwMessageDialog *dialog;
+  guint16 port = 0;
+
+  /* A second window on the workspace, so the tests' own window stays. */
+  second = trib_window_new (the_app);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  gtk_window_present (GTK_WINDOW (second));
+  window = second;
+  trib_window_open_workspace (second, dir);
+  wait_until (is_ready, NULL, "the second window's workspace");
+  trib_window_show_workflow (second, workflow ());
+  settle ();
+
+  service = silent_server (&port);
+  g_signal_connect (service, "incoming", G_CALLBACK (hold_connection), held);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  set_data_source_option ("user_behavior_analysis_httpfile", "url", url);
+  start_run ("20240802");
+  wait_until (run_running_node, (gpointer) "ods_raw_log_d_2oss_spark", "the HTTP sync node to run");
+
+  gtk_window_close (GTK_WINDOW (second));
+  wait_until (has_message_dialog, NULL, "the question about the running run");
+  g_assert_nonnull (second);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Runs?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "1 run is still going. Closing the window stops it.");
+  save_screenshot_of (GTK_WIDGET (dialog), "runs-close-question.png");
+  adw_message_dialog_response (dialog, "stop");
+  window = main_window;
+  wait_until (pointer_cleared, &second, "the window to close once the run is stopped");
+  g_socket_service_stop (service);
+
+  history = trib_history_open (state_dir, &error);
+  g_assert_no_error (error);
+  runs = trib_history_list_runs (history, NULL, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_run_record_get_bizdate (g_ptr_array_index (runs, 0)), ==, "20240802");
+  g_assert_cmpint (trib_run_record_get_state (g_ptr_array_index (runs, 0)), ==, TRIB_RUN_STATE_CANCELLED);
+}
+
 static void
 cli_ok (const char * const *argv)
 {
@@ -769,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/ui-runs/backfill-three-days", test_backfill_three_days);
   g_test_add_func ("/ui-runs/cli-run-listed", test_panel_lists_cli_runs);
   g_test_add_func ("/ui-runs/pause-schedule", test_pause_schedule);
+  g_test_add_func ("/ui-runs/close-with-a-run-going", test_close_with_a_run_going);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
