@@ -594,6 +594,25 @@ test_pause_schedule (void)
 
 static gboolean is_ready (gpointer data);
 
+/* What a node's context menu on the canvas will offer: the dialog plans only that node
+ * and what is downstream of it. */
+static void
+test_run_node_with_descendants (void)
+{
+  GtkWindow *dialog;
+  g_autofree char *preview = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toolbar ()), "run.run-descendants", "s",
+                                             "ods_user_info_d_2oss_spark"));
+  dialog = _trib_run_toolbar_get_last_dialog (toolbar ());
+  g_assert_true (TRIB_IS_RUN_DIALOG (dialog));
+  trib_run_dialog_set_bizdate (TRIB_RUN_DIALOG (dialog), BIZDATE);
+  preview = _trib_run_dialog_dup_preview (TRIB_RUN_DIALOG (dialog));
+  g_assert_cmpstr (preview, ==, "ods_user_info_d_2oss_spark\n  bizdate=20240807\n\n"
+                                "ods_user_info_d_spark\n  bizdate=20240807");
+  gtk_window_close (dialog);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -854,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/ui-runs/backfill-three-days", test_backfill_three_days);
   g_test_add_func ("/ui-runs/cli-run-listed", test_panel_lists_cli_runs);
   g_test_add_func ("/ui-runs/pause-schedule", test_pause_schedule);
+  g_test_add_func ("/ui-runs/run-node-with-descendants", test_run_node_with_descendants);
   g_test_add_func ("/ui-runs/close-with-a-run-going", test_close_with_a_run_going);
   status = g_test_run ();
 

@@ -426,8 +426,9 @@ backfill_run_created_cb (TribBackfill      *backfill,
                          TribRun           *run,
                          TribRunController *self)
 {
-  track_run (self, run);
+  /* Marked first: views told of the run may treat backfill dates apart. */
   g_object_set_data (G_OBJECT (run), "trib-backfill", backfill);
+  track_run (self, run);
 }
 
 static void
