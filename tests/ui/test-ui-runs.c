@@ -555,6 +555,51 @@ test_panel_lists_cli_runs (void)
 }
 
 static gboolean
+n_listed_at_least (gpointer data)
+{
+  return g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ())) >= GPOINTER_TO_UINT (data);
+}
+
+/* 120 more runs (a backfill from the command line): the panel reads them a page at a time. */
+static void
+test_panel_pages (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  guint n_before;
+
+  g_assert_cmpint (trib_test_run_cli ((const char *[]) { "backfill", workspace_dir, WORKFLOW, "--from", "20230101",
+                                                          "--to", "20230430", "--parallel", "8", NULL },
+                                      (const char *[]) { "TRIBUTARY_TEST_EXECUTOR=1", NULL }, &out, &err), ==, 0);
+  /* The newest page first: 50 rows, the newest on top. */
+  wait_until (n_listed_at_least, GUINT_TO_POINTER (50), "the first page of runs");
+  settle ();
+  n_before = g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ()));
+  g_assert_cmpuint (n_before, ==, 50);
+  {
+    g_autoptr(TribRunRecord) first = g_list_model_get_item (_trib_runs_panel_get_runs (panel ()), 0);
+
+    g_assert_cmpstr (trib_run_record_get_kind (first), ==, "backfill");
+  }
+  /* Scrolling down reads the next ones. */
+  _trib_runs_panel_scroll_to_end (panel ());
+  wait_until (n_listed_at_least, GUINT_TO_POINTER (100), "the second page of runs");
+  _trib_runs_panel_scroll_to_end (panel ());
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) all = trib_history_list_runs (trib_run_controller_get_history (controller ()), NULL, 0, 0,
+                                                        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, >, 120);
+    g_assert_cmpuint (all->len, <, 150);
+    wait_until (n_listed_at_least, GUINT_TO_POINTER (all->len), "every run");
+    settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ())), ==, all->len);
+  }
+}
+
+static gboolean
 schedule_saved (gpointer data)
 {
   return !_trib_schedule_button_is_saving (data);
@@ -872,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/ui-runs/rerun-from-failed", test_rerun_from_failed);
   g_test_add_func ("/ui-runs/backfill-three-days", test_backfill_three_days);
   g_test_add_func ("/ui-runs/cli-run-listed", test_panel_lists_cli_runs);
+  g_test_add_func ("/ui-runs/pages", test_panel_pages);
   g_test_add_func ("/ui-runs/pause-schedule", test_pause_schedule);
   g_test_add_func ("/ui-runs/run-node-with-descendants", test_run_node_with_descendants);
   g_test_add_func ("/ui-runs/close-with-a-run-going", test_close_with_a_run_going);

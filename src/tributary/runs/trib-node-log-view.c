@@ -252,6 +252,11 @@ value_changed_cb (GtkAdjustment   *adjustment,
   double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   gboolean at_end = gtk_adjustment_get_value (adjustment) >= bottom - 4;
 
+  /* A finished log grows no more: nothing to follow, and a failed node's log must stay
+   * where it scrolled to (its error) while the view lays its lines out. */
+  if (self->complete)
+    return;
+
   if (gtk_toggle_button_get_active (self->follow_button) != at_end)
     gtk_toggle_button_set_active (self->follow_button, at_end);
 }

@@ -462,6 +462,13 @@ merge_newest (TribRunsPanel *self,
         break;
       n_replaced++;
     }
+  /* A full page that does not reach what is listed (many runs came at once): there may be
+   * runs between the two, so start again from this page and read on as the user scrolls. */
+  if (page->len == PAGE_SIZE && n_replaced == 0 && n > 0)
+    {
+      n_replaced = n;
+      self->reached_end = FALSE;
+    }
   changed = n_replaced != page->len;
   for (guint i = 0; !changed && i < page->len; i++)
     {
@@ -933,6 +940,16 @@ GtkWidget *
 _trib_runs_panel_get_log_view (TribRunsPanel *self)
 {
   return GTK_WIDGET (self->log_view);
+}
+
+void
+_trib_runs_panel_scroll_to_end (TribRunsPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->runs_scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  /* Also when everything loaded still fits: the user asked for more. */
+  load_older (self);
 }
 
 void

@@ -40,6 +40,7 @@ GListModel        *_trib_runs_panel_get_runs      (TribRunsPanel     *self);
 GListModel        *_trib_runs_panel_get_instances (TribRunsPanel     *self);
 gint64             _trib_runs_panel_get_selected_run (TribRunsPanel  *self);
 GtkWidget         *_trib_runs_panel_get_log_view  (TribRunsPanel     *self);
+void               _trib_runs_panel_scroll_to_end (TribRunsPanel    *self);
 void               _trib_runs_panel_set_filters   (TribRunsPanel     *self,
                                                    const char        *workflow,
                                                    const char        *state,
