@@ -386,6 +386,33 @@ test_paused_does_not_fire (Fixture       *f,
   g_assert_cmpstr (events, ==, "skipped 20240808003000: the workflow is paused (recurrence Pause)");
 }
 
+/* The trigger's startTime and endTime bound the days it fires on. */
+static void
+test_effective_period (Fixture       *f,
+                       gconstpointer  data)
+{
+  JsonObject *trigger = trib_json_object_get_object (trib_node_get_json (trib_workflow_lookup_node (f->run.workflow,
+                                                                                                   START)),
+                                                     "trigger");
+
+  trib_json_object_put_string (trigger, "startTime", "2024-08-09 00:00:00");
+  trib_json_object_put_string (trigger, "endTime", "2024-08-10 12:00:00");
+  save_workflow (f);
+  start_scheduler (f, TRIB_CATCH_UP_LATEST);
+  set_clock (f, shanghai (2024, 8, 8, 0, 30, 0));
+  settle ();
+  assert_history (f, "");
+  set_clock (f, shanghai (2024, 8, 9, 0, 30, 0));
+  wait_finished (f, 1);
+  set_clock (f, shanghai (2024, 8, 10, 0, 30, 0));
+  wait_finished (f, 2);
+  set_clock (f, shanghai (2024, 8, 11, 0, 30, 0));
+  settle ();
+  stop_all (f);
+  assert_history (f, "scheduled 20240808 20240809003000 success\n"
+                     "scheduled 20240809 20240810003000 success");
+}
+
 static void
 test_two_schedulers_one_instance (Fixture       *f,
                                   gconstpointer  data)
@@ -620,6 +647,7 @@ main (int   argc,
   ADD ("dst-skipped-hour", test_daylight_saving);
   ADD ("dst-repeated-hour", test_daylight_saving_repeated_hour);
   ADD ("paused", test_paused_does_not_fire);
+  ADD ("effective-period", test_effective_period);
   ADD ("two-schedulers", test_two_schedulers_one_instance);
   ADD ("catch-up-latest", test_catch_up_latest);
   ADD ("catch-up-all", test_catch_up_all);
