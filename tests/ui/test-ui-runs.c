@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "trib-application.h"
 #include "trib-backfill-dialog.h"
@@ -18,6 +19,7 @@
 #include "trib-run-toolbar.h"
 #include "trib-runs-panel.h"
 #include "trib-schedule-button.h"
+#include "trib-preferences-window.h"
 #include "trib-test-util.h"
 #include "trib-window-private.h"
 
@@ -395,7 +397,18 @@ test_stop_a_run (void)
 static gboolean
 error_line_visible (gpointer data)
 {
-  return _trib_node_log_view_error_line_visible (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
+  TribNodeLogView *view = TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ()));
+  static gint64 last;
+
+  if (g_get_monotonic_time () - last > 5 * G_USEC_PER_SEC)
+    {
+      g_autofree char *line = _trib_node_log_view_dup_cursor_line (view);
+
+      last = g_get_monotonic_time ();
+      g_test_message ("log of %s, complete %d, following %d, cursor line: %s", trib_node_log_view_get_node (view),
+                      _trib_node_log_view_is_complete (view), _trib_node_log_view_is_following (view), line);
+    }
+  return _trib_node_log_view_error_line_visible (view);
 }
 
 static gboolean
@@ -685,6 +698,79 @@ pointer_cleared (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static gboolean
+scheduler_started (gpointer data)
+{
+  TribScheduler *scheduler = _trib_window_get_scheduler (window);
+
+  return scheduler != NULL && trib_scheduler_get_workspace (scheduler) != NULL;
+}
+
+static void
+set_test_clock (const char *path,
+                const char *iso)
+{
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+
+  trib_test_write_file (tmp, iso);
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
+}
+
+/* Preferences turn on the scheduler inside the app: the workflow fires at 00:30 (a test
+ * clock) as a run of kind "scheduled", and the runs panel lists it. */
+static void
+test_in_app_scheduler (void)
+{
+  GSettings *settings = trib_application_get_settings (the_app);
+  g_autofree char *clock = g_build_filename (workspace_dir, "..", "clock", NULL);
+  TribPreferencesWindow *preferences = NULL;
+  Listed scheduled = { "20240808", TRIB_RUN_STATE_SUCCESS };
+  GListModel *runs;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean found = FALSE;
+
+  set_test_clock (clock, "2024-08-09T00:29:50+08:00");
+  g_setenv ("TRIBUTARY_TEST_CLOCK", clock, TRUE);
+
+  /* Off by default; the switch in Preferences turns it on. */
+  g_assert_false (g_settings_get_boolean (settings, "scheduler-in-app"));
+  g_assert_null (_trib_window_get_scheduler (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (TRIB_IS_PREFERENCES_WINDOW (item))
+        preferences = TRIB_PREFERENCES_WINDOW (item);
+    }
+  g_assert_nonnull (preferences);
+  save_screenshot_of (GTK_WIDGET (preferences), "runs-preferences.png");
+  gtk_switch_set_active (_trib_preferences_window_get_scheduler_switch (preferences), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "scheduler-in-app"));
+  gtk_window_close (GTK_WINDOW (preferences));
+  wait_until (scheduler_started, NULL, "the in-app scheduler to start");
+
+  set_test_clock (clock, "2024-08-09T00:30:00+08:00");
+  wait_until (panel_lists, &scheduled, "the scheduled run in the runs panel");
+  runs = _trib_runs_panel_get_runs (panel ());
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(TribRunRecord) record = g_list_model_get_item (runs, i);
+
+      if (g_str_equal (trib_run_record_get_bizdate (record), "20240808"))
+        {
+          g_assert_cmpstr (trib_run_record_get_kind (record), ==, "scheduled");
+          g_assert_cmpstr (trib_run_record_get_cyctime (record), ==, "20240809003000");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  g_settings_set_boolean (settings, "scheduler-in-app", FALSE);
+  g_assert_null (_trib_window_get_scheduler (window));
+  g_unsetenv ("TRIBUTARY_TEST_CLOCK");
+}
+
 /* Closing a window while its run goes on asks first; "Stop Runs and Close" cancels the
  * run, records it, then closes. */
 static void
@@ -920,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/ui-runs/pages", test_panel_pages);
   g_test_add_func ("/ui-runs/pause-schedule", test_pause_schedule);
   g_test_add_func ("/ui-runs/run-node-with-descendants", test_run_node_with_descendants);
+  g_test_add_func ("/ui-runs/in-app-scheduler", test_in_app_scheduler);
   g_test_add_func ("/ui-runs/close-with-a-run-going", test_close_with_a_run_going);
   status = g_test_run ();
 

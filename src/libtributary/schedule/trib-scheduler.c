@@ -761,6 +761,129 @@ trib_scheduler_start (TribScheduler  *self,
   return TRUE;
 }
 
+/* What start_async loads in a worker thread: new objects nobody else sees yet, handed
+ * to the scheduler's thread when done. */
+typedef struct
+{
+  GFile         *directory;
+  TribClock     *clock;
+  TribWorkspace *workspace;
+  TribHistory   *history;
+  GPtrArray     *schedules;
+  GPtrArray     *problems;
+  GHashTable    *cursors;
+} StartData;
+
+static void
+start_data_free (StartData *data)
+{
+  g_clear_object (&data->directory);
+  g_clear_object (&data->clock);
+  g_clear_object (&data->workspace);
+  g_clear_object (&data->history);
+  g_clear_pointer (&data->schedules, g_ptr_array_unref);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_clear_pointer (&data->cursors, g_hash_table_unref);
+  g_free (data);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  StartData *data = task_data;
+  g_autoptr(GDateTime) now = trib_clock_dup_now (data->clock);
+  g_autoptr(GDateTime) fresh = g_date_time_add_seconds (now, -TRIB_SCHEDULER_GRACE_SECONDS);
+  GError *error = NULL;
+
+  data->workspace = trib_workspace_load (data->directory, cancellable, &error);
+  if (data->workspace != NULL)
+    data->history = trib_history_open (trib_workspace_get_state_directory (data->workspace), &error);
+  if (data->history == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->problems = g_ptr_array_new_with_free_func (g_free);
+  data->schedules = trib_scheduler_list_schedules (data->workspace, data->problems);
+  data->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+  for (guint i = 0; i < data->schedules->len; i++)
+    {
+      TribWorkflowSchedule *schedule = g_ptr_array_index (data->schedules, i);
+      g_autofree char *last = NULL;
+      g_autoptr(GDateTime) cursor = NULL;
+      TribCivilTime wall;
+
+      last = trib_history_dup_last_scheduled (data->history, trib_workflow_schedule_get_workflow (schedule), &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (last != NULL && trib_civil_parse_date_time (last, &wall))
+        cursor = trib_civil_to_date_time (&wall, trib_workflow_schedule_get_timezone (schedule));
+      g_hash_table_replace (data->cursors, g_strdup (trib_workflow_schedule_get_workflow (schedule)),
+                            g_date_time_ref (cursor ? cursor : fresh));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+trib_scheduler_start_async (TribScheduler       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  StartData *data;
+
+  g_return_if_fail (TRIB_IS_SCHEDULER (self));
+  g_return_if_fail (!self->started);
+
+  data = g_new0 (StartData, 1);
+  data->directory = g_object_ref (self->directory);
+  data->clock = g_object_ref (self->clock);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_scheduler_start_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+trib_scheduler_start_finish (TribScheduler  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  StartData *data;
+  g_autoptr(GFile) workflows = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (self->started || self->stopping)
+    return TRUE;
+  data = g_task_get_task_data (G_TASK (result));
+  self->workspace = g_steal_pointer (&data->workspace);
+  self->history = g_steal_pointer (&data->history);
+  g_clear_pointer (&self->schedules, g_ptr_array_unref);
+  self->schedules = g_steal_pointer (&data->schedules);
+  g_clear_pointer (&self->cursors, g_hash_table_unref);
+  self->cursors = g_steal_pointer (&data->cursors);
+  self->runner = make_runner (self);
+  report_problems (self, data->problems);
+
+  self->started = TRUE;
+  watch (self, self->directory, TRUE);
+  workflows = g_file_get_child (self->directory, "workflows");
+  watch (self, workflows, FALSE);
+  self->clock_changed_id = g_signal_connect (self->clock, "changed", G_CALLBACK (clock_changed_cb), self);
+  schedule_tick (self, TRUE);
+  return TRUE;
+}
+
 static gboolean
 emit_stopped_cb (gpointer user_data)
 {

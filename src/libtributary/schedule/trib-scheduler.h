@@ -83,6 +83,15 @@ gboolean       trib_scheduler_get_dry_run   (TribScheduler  *self);
  * the main loop. Blocking (it reads files and the history): not on a UI thread. */
 gboolean       trib_scheduler_start         (TribScheduler  *self,
                                              GError        **error);
+/* The same, for a UI thread: files and the history are read in a worker thread (into new
+ * objects that only the scheduler uses afterwards). */
+void           trib_scheduler_start_async   (TribScheduler       *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       trib_scheduler_start_finish  (TribScheduler       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 /* Stops firing and cancels the runs it started; "stopped" follows. */
 void           trib_scheduler_stop          (TribScheduler  *self);
 gboolean       trib_scheduler_is_stopped    (TribScheduler  *self);

@@ -38,6 +38,8 @@ struct _TribNodeLogView
   GCancellable      *cancellable;
   GtkTextMark       *end_mark;
   GtkTextMark       *error_mark;
+  guint              error_tick_id;
+  guint              error_frames;
 };
 
 G_DEFINE_FINAL_TYPE (TribNodeLogView, trib_node_log_view, ADW_TYPE_BIN)
@@ -47,6 +49,9 @@ static void read_next (TribNodeLogView *self);
 static void
 stop_reading (TribNodeLogView *self)
 {
+  if (self->error_tick_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->error_tick_id);
+  self->error_tick_id = 0;
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -70,6 +75,25 @@ static void
 scroll_to_end (TribNodeLogView *self)
 {
   gtk_text_view_scroll_to_mark (self->text_view, self->end_mark, 0.0, FALSE, 0.0, 1.0);
+}
+
+static gboolean mark_on_screen (TribNodeLogView *self,
+                                GtkTextMark     *mark);
+
+static gboolean
+keep_error_in_view (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  TribNodeLogView *self = user_data;
+
+  if (mark_on_screen (self, self->error_mark) || ++self->error_frames > 120)
+    {
+      self->error_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_view_scroll_to_mark (self->text_view, self->error_mark, 0.0, TRUE, 0.0, 0.2);
+  return G_SOURCE_CONTINUE;
 }
 
 /* The last line that says it failed: where a reader wants to start. */
@@ -98,9 +122,14 @@ scroll_to_error (TribNodeLogView *self)
   gtk_text_iter_set_line_offset (&best, 0);
   gtk_text_buffer_place_cursor (buffer, &best);
   gtk_toggle_button_set_active (self->follow_button, FALSE);
-  /* A mark, not an iter: the lines are laid out later, and the mark waits for them. */
+  /* A mark, not an iter: the lines are laid out later, and the mark waits for them. A
+   * scroll asked for before the view is laid out can be lost, so it is asked again on
+   * the next frames until the line is on screen. */
   gtk_text_buffer_move_mark (buffer, self->error_mark, &best);
   gtk_text_view_scroll_to_mark (self->text_view, self->error_mark, 0.0, TRUE, 0.0, 0.2);
+  self->error_frames = 0;
+  if (self->error_tick_id == 0)
+    self->error_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), keep_error_in_view, self, NULL);
 }
 
 static void
@@ -426,19 +455,30 @@ _trib_node_log_view_is_complete (TribNodeLogView *self)
   return self->complete;
 }
 
+static gboolean
+mark_on_screen (TribNodeLogView *self,
+                GtkTextMark     *mark)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  return visible.height > 0 && location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
 gboolean
 _trib_node_log_view_error_line_visible (TribNodeLogView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GdkRectangle visible, location;
   GtkTextIter cursor;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   if (gtk_text_iter_is_start (&cursor))
     return FALSE;
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
-  gtk_text_view_get_iter_location (self->text_view, &cursor, &location);
-  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+  return mark_on_screen (self, gtk_text_buffer_get_insert (buffer));
 }
 
 char *

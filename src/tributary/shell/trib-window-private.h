@@ -69,5 +69,7 @@ guint        _trib_window_get_n_active_runs  (TribWindow    *self);
 gpointer     _trib_window_get_run_controller (TribWindow    *self);
 GtkWidget   *_trib_window_get_run_toolbar    (TribWindow    *self);
 GtkWidget   *_trib_window_get_runs_panel     (TribWindow    *self);
+/* The in-app scheduler (TribScheduler), when Preferences turned it on. */
+gpointer     _trib_window_get_scheduler      (TribWindow    *self);
 
 G_END_DECLS

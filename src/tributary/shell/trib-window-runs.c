@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-application.h"
+#include "trib-preferences-window.h"
 #include "trib-run-controller.h"
 #include "trib-run-toolbar.h"
 #include "trib-runs-panel.h"
@@ -28,11 +29,21 @@ typedef struct
   GtkPaned          *panel_paned;
   gboolean           close_when_idle;
   gboolean           asking;
+  /* The in-app scheduler (Preferences), for the open workspace. */
+  GSettings         *settings;
+  TribScheduler     *scheduler;
+  GCancellable      *scheduler_cancellable;
 } WindowRuns;
+
+static void stop_scheduler (WindowRuns *runs);
 
 static void
 window_runs_free (WindowRuns *runs)
 {
+  stop_scheduler (runs);
+  if (runs->settings)
+    g_signal_handlers_disconnect_matched (runs->settings, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, runs);
+  g_clear_object (&runs->settings);
   if (runs->controller)
     g_signal_handlers_disconnect_matched (runs->controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, runs);
   g_clear_object (&runs->controller);
@@ -226,11 +237,133 @@ _trib_window_get_n_active_runs (TribWindow *self)
 
   if (runs == NULL)
     return 0;
+  if (runs->scheduler)
+    n += trib_scheduler_get_n_active (runs->scheduler);
   if (runs->controller)
     n += trib_run_controller_get_n_active (runs->controller);
   for (guint i = 0; i < runs->retiring->len; i++)
     n += trib_run_controller_get_n_active (g_ptr_array_index (runs->retiring, i));
   return n;
+}
+
+/* The in-app scheduler */
+
+static void
+stop_scheduler (WindowRuns *runs)
+{
+  if (runs->scheduler_cancellable)
+    g_cancellable_cancel (runs->scheduler_cancellable);
+  g_clear_object (&runs->scheduler_cancellable);
+  if (runs->scheduler == NULL)
+    return;
+  g_signal_handlers_disconnect_matched (runs->scheduler, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, runs);
+  /* Its runs are cancelled and recorded; the object lives until they are. */
+  trib_scheduler_stop (runs->scheduler);
+  g_clear_object (&runs->scheduler);
+}
+
+static void
+scheduler_problem_cb (TribScheduler *scheduler,
+                      const char    *message,
+                      TribWindow    *self)
+{
+  trib_window_add_toast (self, message);
+}
+
+static void
+scheduler_started_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TribWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_scheduler_start_finish (TRIB_SCHEDULER (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Scheduled workflows will not fire: %s"), error->message);
+
+      trib_window_add_toast (self, message);
+    }
+}
+
+/* Inside a sandbox the app cannot install a systemd service: it asks the Background
+ * portal to go on running when its window is closed, and to start at login. */
+static void
+request_background (TribWindow *self)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  GVariantBuilder options;
+  const char *commandline[] = { "tributary", "--gapplication-service", NULL };
+
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return;
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Scheduled workflows fire while Tributary runs in the background")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (commandline, -1));
+  g_dbus_connection_call (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background", "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", &options), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                          NULL, NULL, NULL);
+}
+
+static void
+update_scheduler (TribWindow *self)
+{
+  WindowRuns *runs = get_runs (self);
+  TribWorkspace *workspace = trib_window_get_workspace (self);
+  gboolean wanted = runs->settings != NULL && workspace != NULL &&
+                    g_settings_get_boolean (runs->settings, "scheduler-in-app");
+  g_autoptr(GFile) directory = NULL;
+
+  if (runs->scheduler && (!wanted || !g_file_equal (g_object_get_data (G_OBJECT (runs->scheduler), "trib-directory"),
+                                                     trib_workspace_get_directory (workspace))))
+    stop_scheduler (runs);
+  if (!wanted || runs->scheduler)
+    return;
+
+  directory = g_object_ref (trib_workspace_get_directory (workspace));
+  runs->scheduler = trib_scheduler_new (directory, NULL);
+  g_object_set_data_full (G_OBJECT (runs->scheduler), "trib-directory", g_object_ref (directory), g_object_unref);
+  g_signal_connect_object (runs->scheduler, "problem", G_CALLBACK (scheduler_problem_cb), self, 0);
+  runs->scheduler_cancellable = g_cancellable_new ();
+  trib_scheduler_start_async (runs->scheduler, runs->scheduler_cancellable, scheduler_started_cb,
+                              g_object_ref (self));
+  request_background (self);
+}
+
+static void
+scheduler_setting_cb (GSettings  *settings,
+                      const char *key,
+                      TribWindow *self)
+{
+  update_scheduler (self);
+}
+
+gpointer
+_trib_window_get_scheduler (TribWindow *self)
+{
+  WindowRuns *runs = get_runs (self);
+
+  return runs ? runs->scheduler : NULL;
+}
+
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TribWindow *self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = TRIB_IS_APPLICATION (application) ? trib_application_get_settings (TRIB_APPLICATION (application))
+                                                           : NULL;
+
+  gtk_window_present (GTK_WINDOW (trib_preferences_window_new (GTK_WINDOW (self), settings)));
 }
 
 void
@@ -266,6 +399,14 @@ _trib_window_runs_set_workspace (TribWindow    *self,
   trib_run_toolbar_set_controller (runs->toolbar, runs->controller);
   trib_runs_panel_set_controller (runs->panel, runs->controller);
   trib_run_toolbar_set_workflow (runs->toolbar, selected_workflow (self));
+
+  /* The application is known by now (not yet when the window is built). */
+  if (runs->settings == NULL && TRIB_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      runs->settings = g_object_ref (trib_application_get_settings (TRIB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+      g_signal_connect_object (runs->settings, "changed::scheduler-in-app", G_CALLBACK (scheduler_setting_cb), self, 0);
+    }
+  update_scheduler (self);
 }
 
 static void
@@ -358,4 +499,12 @@ _trib_window_init_runs (TribWindow *self)
 
   g_signal_connect_object (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self,
                            G_CONNECT_SWAPPED);
+
+  {
+    static const GActionEntry entries[] = {
+      { "preferences", preferences_cb, NULL, NULL, NULL, { 0 } },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  }
 }
