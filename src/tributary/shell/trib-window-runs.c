@@ -294,7 +294,7 @@ request_background (TribWindow *self)
 {
   g_autoptr(GDBusConnection) bus = NULL;
   GVariantBuilder options;
-  const char *commandline[] = { "tributary", "--gapplication-service", NULL };
+  const char *commandline[] = { "tributary", NULL };
 
   if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
     return;
