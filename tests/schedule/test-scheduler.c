@@ -583,6 +583,48 @@ test_stop_cancels_runs (Fixture       *f,
 }
 
 static void
+started_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trib_scheduler_start_finish (TRIB_SCHEDULER (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The app's way: the workspace and the history are read in a worker thread. */
+static void
+test_start_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (f->run.dir);
+  TribScheduler *scheduler = trib_scheduler_new (dir, f->clock);
+  gboolean started = FALSE;
+
+  g_signal_connect (scheduler, "setup-runner", G_CALLBACK (setup_runner_cb), f);
+  g_signal_connect (scheduler, "run-finished", G_CALLBACK (run_finished_cb), f);
+  g_signal_connect (scheduler, "stopped", G_CALLBACK (stopped_cb), f);
+  g_ptr_array_add (f->schedulers, scheduler);
+  trib_scheduler_start_async (scheduler, NULL, started_cb, &started);
+  run_fixture_iterate_until (is_true, &started);
+  g_assert_nonnull (trib_scheduler_get_workspace (scheduler));
+  g_assert_cmpuint (trib_scheduler_get_schedules (scheduler)->len, ==, 1);
+
+  set_clock (f, shanghai (2024, 8, 8, 0, 30, 0));
+  wait_finished (f, 1);
+  stop_all (f);
+  assert_history (f, "scheduled 20240807 20240808003000 success");
+}
+
+static void
 test_schedule_of_workflow (void)
 {
   g_autofree char *dir = trib_test_make_demo_workspace ();
@@ -654,6 +696,7 @@ main (int   argc,
   ADD ("catch-up-none", test_catch_up_none);
   ADD ("edited-workflow", test_edited_workflow_is_picked_up);
   ADD ("stop-cancels-runs", test_stop_cancels_runs);
+  ADD ("start-async", test_start_async);
 #undef ADD
   return g_test_run ();
 }
