@@ -28,6 +28,9 @@ struct _TribScheduler
   GHashTable    *cursors;
   GPtrArray     *monitors;
   GPtrArray     *active;
+  /* Fire times waiting for their run to be created (Fire *), oldest first. */
+  GQueue        *pending;
+  gboolean       creating;
   guint          n_creating;
 
   guint          tick_id;

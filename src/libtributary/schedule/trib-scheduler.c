@@ -90,6 +90,8 @@ trib_scheduler_finalize (GObject *object)
   g_clear_pointer (&self->schedules, g_ptr_array_unref);
   g_clear_pointer (&self->cursors, g_hash_table_unref);
   g_clear_pointer (&self->active, g_ptr_array_unref);
+  /* Each pending fire holds the scheduler: none is left by now. */
+  g_queue_free (self->pending);
   G_OBJECT_CLASS (trib_scheduler_parent_class)->finalize (object);
 }
 
@@ -128,6 +130,7 @@ trib_scheduler_init (TribScheduler *self)
   self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->active = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_queue_new ();
 }
 
 TribScheduler *
@@ -240,6 +243,7 @@ typedef struct
   TribWorkflowSchedule *schedule;
   GDateTime            *cyctime;
   TribRunner           *runner;
+  TribWorkflow         *workflow;
   gboolean              catch_up;
 } Fire;
 
@@ -250,6 +254,7 @@ fire_free (Fire *fire)
   g_object_unref (fire->schedule);
   g_date_time_unref (fire->cyctime);
   g_object_unref (fire->runner);
+  g_object_unref (fire->workflow);
   g_free (fire);
 }
 
@@ -279,6 +284,8 @@ run_done_cb (GObject      *object,
   maybe_stopped (self);
 }
 
+static void start_next (TribScheduler *self);
+
 static void
 created_cb (GObject      *object,
             GAsyncResult *result,
@@ -290,6 +297,7 @@ created_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->n_creating--;
+  self->creating = FALSE;
   run = trib_runner_create_run_finish (TRIB_RUNNER (object), result, &error);
   if (run == NULL)
     {
@@ -306,6 +314,7 @@ created_cb (GObject      *object,
           g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
         }
       _trib_scheduler_prune_old_runners (self);
+      start_next (self);
       maybe_stopped (self);
       return;
     }
@@ -321,6 +330,24 @@ created_cb (GObject      *object,
   trib_run_start_async (run, NULL, run_done_cb, g_object_ref (self));
   if (self->stopping)
     trib_run_cancel (run);
+  start_next (self);
+}
+
+/* Runs are created one after the other, in the order they fired: catch-up instances
+ * are recorded (and so listed) oldest first. */
+static void
+start_next (TribScheduler *self)
+{
+  Fire *data;
+  TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
+
+  if (self->creating || (data = g_queue_pop_head (self->pending)) == NULL)
+    return;
+  self->creating = TRUE;
+  options.cyctime = data->cyctime;
+  options.kind = "scheduled";
+  /* No cancellable: a run the history has recorded must be started to be settled. */
+  trib_runner_create_run_async (data->runner, data->workflow, &options, NULL, created_cb, data);
 }
 
 static void
@@ -329,7 +356,6 @@ fire (TribScheduler        *self,
       GDateTime            *cyctime,
       gboolean              catch_up)
 {
-  TribRunOptions options = TRIB_RUN_OPTIONS_INIT;
   TribWorkflow *workflow;
   Fire *data;
 
@@ -347,13 +373,11 @@ fire (TribScheduler        *self,
   data->schedule = g_object_ref (schedule);
   data->cyctime = g_date_time_ref (cyctime);
   data->runner = g_object_ref (self->runner);
+  data->workflow = g_object_ref (workflow);
   data->catch_up = catch_up;
-
-  options.cyctime = cyctime;
-  options.kind = "scheduled";
   self->n_creating++;
-  /* No cancellable: a run the history has recorded must be started to be settled. */
-  trib_runner_create_run_async (self->runner, workflow, &options, NULL, created_cb, data);
+  g_queue_push_tail (self->pending, data);
+  start_next (self);
 }
 
 GDateTime *
@@ -575,6 +599,12 @@ trib_scheduler_stop (TribScheduler *self)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   for (guint i = 0; i < self->active->len; i++)
     trib_run_cancel (g_ptr_array_index (self->active, i));
+  /* Fire times not recorded yet are left for the next scheduler (they are caught up). */
+  while (!g_queue_is_empty (self->pending))
+    {
+      fire_free (g_queue_pop_head (self->pending));
+      self->n_creating--;
+    }
   /* "stopped" always comes from the main loop, never from inside this call. */
   g_idle_add_full (G_PRIORITY_DEFAULT, emit_stopped_cb, g_object_ref (self), g_object_unref);
 }
