@@ -24,6 +24,7 @@
 #include "trib-param-set.h"
 
 #include "trib-backfill.h"
+#include "trib-clock.h"
 #include "trib-cron.h"
 #include "trib-execution.h"
 #include "trib-executor.h"
@@ -34,7 +35,9 @@
 #include "trib-run-record.h"
 #include "trib-run-state.h"
 #include "trib-runner.h"
+#include "trib-scheduler.h"
 #include "trib-test-executor.h"
+#include "trib-workflow-schedule.h"
 
 #include "trib-connectivity-result.h"
 #include "trib-connectivity.h"

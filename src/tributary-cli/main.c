@@ -29,6 +29,8 @@ static const TribCliCommand commands[] = {
   { "schemas", N_("WORKSPACE DATASOURCE"), N_("List the schemas of a Spark SQL data source"), trib_cli_cmd_schemas },
   { "tables", N_("WORKSPACE DATASOURCE [SCHEMA]"), N_("List tables"), trib_cli_cmd_tables },
   { "columns", N_("WORKSPACE DATASOURCE SCHEMA TABLE"), N_("List the columns of a table"), trib_cli_cmd_columns },
+  { "scheduler", N_("WORKSPACE..."), N_("Fire the workspaces' workflows at their scheduled times (a service)"), trib_cli_cmd_scheduler },
+  { "schedule", N_("install|remove|status WORKSPACE"), N_("Install the scheduler as a systemd user service, or show its state"), trib_cli_cmd_schedule },
   { "sample-data", N_("--out DIR"), N_("Write the demo's sample users and web log"), trib_cli_cmd_sample_data },
 };
 

@@ -281,6 +281,10 @@ trib_cli_reporter_run_started (TribCliReporter *reporter,
       json_builder_add_int_value (builder, trib_run_get_id (run));
       json_builder_set_member_name (builder, "workflow");
       json_builder_add_string_value (builder, stem);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, trib_run_get_kind (run));
+      json_builder_set_member_name (builder, "catch_up");
+      json_builder_add_boolean_value (builder, reporter->catch_up);
       json_builder_set_member_name (builder, "workflow_name");
       json_builder_add_string_value (builder, trib_workflow_get_name (workflow));
       json_builder_set_member_name (builder, "bizdate");

@@ -28,6 +28,8 @@ typedef struct
   gboolean    tty;
   /* Backfill lines carry the business date. */
   gboolean    with_bizdate;
+  /* The next run_started is a scheduler's catch-up instance. */
+  gboolean    catch_up;
 } TribCliReporter;
 
 TribHistory  *trib_cli_open_history       (const char       *command,

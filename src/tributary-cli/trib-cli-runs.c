@@ -63,6 +63,8 @@ add_run_json (JsonBuilder   *builder,
   json_builder_add_string_value (builder, trib_run_record_get_workflow_name (record));
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, trib_run_record_get_kind (record));
+  json_builder_set_member_name (builder, "catch_up");
+  json_builder_add_boolean_value (builder, trib_run_record_get_catch_up (record));
   json_builder_set_member_name (builder, "scope");
   json_builder_add_string_value (builder, trib_run_record_get_scope (record));
   json_builder_set_member_name (builder, "bizdate");

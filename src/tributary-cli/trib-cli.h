@@ -59,5 +59,7 @@ int trib_cli_cmd_query            (int argc, char **argv);
 int trib_cli_cmd_schemas          (int argc, char **argv);
 int trib_cli_cmd_tables           (int argc, char **argv);
 int trib_cli_cmd_columns          (int argc, char **argv);
+int trib_cli_cmd_scheduler        (int argc, char **argv);
+int trib_cli_cmd_schedule         (int argc, char **argv);
 
 G_END_DECLS

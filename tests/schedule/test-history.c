@@ -275,7 +275,93 @@ test_newer_schema (Fixture       *f,
   newer = trib_history_open (f->state, &error);
   g_assert_null (newer);
   g_assert_error (error, TRIB_ERROR, TRIB_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_suffix (error->message, "was written by a newer Tributary (schema 99; this one knows 1)"));
+  g_assert_true (g_str_has_suffix (error->message, "was written by a newer Tributary (schema 99; this one knows 2)"));
+}
+
+/* What Tributary's first history schema created (schema 1), with one manual run. */
+static const char schema_1_sql[] =
+  "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, workflow TEXT NOT NULL,"
+  "  workflow_name TEXT NOT NULL, kind TEXT NOT NULL, scope TEXT NOT NULL, bizdate TEXT NOT NULL,"
+  "  cyctime TEXT NOT NULL, timezone TEXT NOT NULL, state TEXT NOT NULL, created_at INTEGER NOT NULL,"
+  "  started_at INTEGER, ended_at INTEGER, message TEXT, backfill_id TEXT, owner_host TEXT,"
+  "  owner_pid INTEGER, owner_start TEXT);"
+  "CREATE INDEX runs_by_workflow ON runs (workflow, id);"
+  "CREATE INDEX runs_by_state ON runs (state);"
+  "CREATE TABLE instances (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+  "  node_id TEXT NOT NULL, node_name TEXT NOT NULL, command TEXT NOT NULL, state TEXT NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL DEFAULT 1, started_at INTEGER,"
+  "  ended_at INTEGER, params TEXT, message TEXT, log_path TEXT NOT NULL, UNIQUE (run_id, node_id));"
+  "INSERT INTO runs (workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, state, created_at)"
+  "  VALUES ('daily', 'Daily', 'manual', 'workflow', '20240807', '20240808003000', 'Asia/Shanghai',"
+  "  'success', 1);"
+  "PRAGMA user_version = 1;";
+
+static gboolean
+insert_scheduled (TribHistory  *history,
+                  const char   *kind,
+                  const char   *cyctime,
+                  gint64       *run_id,
+                  GError      **error)
+{
+  TribRunInsert run = { "daily", "Daily", kind, "workflow", "20240807", cyctime, "Asia/Shanghai", NULL };
+  TribInstanceInsert instance = { "start", "start", "VIRTUAL", 1 };
+  gint64 instance_id = 0;
+
+  return _trib_history_insert_run (history, &run, &instance, 1, run_id, &instance_id, error);
+}
+
+static void
+test_schema_1_upgrade_and_claims (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, ".tributary", "history.db", NULL);
+  g_autoptr(TribHistory) history = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  gint64 first = 0, second = 0, manual = 0;
+  sqlite3 *db = NULL;
+
+  g_assert_finalize_object (g_steal_pointer (&f->history));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_1_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The old run is still there, as no catch-up. */
+  history = trib_history_open (f->state, &error);
+  g_assert_no_error (error);
+  runs = trib_history_list_runs (history, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpstr (trib_run_record_get_kind (g_ptr_array_index (runs, 0)), ==, "manual");
+  g_assert_false (trib_run_record_get_catch_up (g_ptr_array_index (runs, 0)));
+  last = trib_history_dup_last_scheduled (history, "daily", &error);
+  g_assert_no_error (error);
+  g_assert_null (last);
+
+  /* One scheduled run per workflow and cyctime; a manual run of the same time is fine. */
+  g_assert_true (insert_scheduled (history, "scheduled", "20240808003000", &first, &error));
+  g_assert_no_error (error);
+  g_assert_false (insert_scheduled (history, "scheduled", "20240808003000", &second, &error));
+  g_assert_error (error, TRIB_ERROR, TRIB_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "workflow daily already has a scheduled instance at 20240808003000");
+  g_clear_error (&error);
+  g_assert_true (insert_scheduled (history, "manual", "20240808003000", &manual, &error));
+  g_assert_no_error (error);
+  g_assert_true (insert_scheduled (history, "scheduled", "20240809003000", &second, &error));
+  g_assert_no_error (error);
+
+  trib_history_mark_catch_up (history, second);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = trib_history_list_runs (history, "daily", 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trib_run_record_get_id (g_ptr_array_index (runs, 0)), ==, second);
+  g_assert_true (trib_run_record_get_catch_up (g_ptr_array_index (runs, 0)));
+  last = trib_history_dup_last_scheduled (history, "daily", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (last, ==, "20240809003000");
 }
 
 #define ADD(path, func) \
@@ -293,6 +379,7 @@ main (int   argc,
   ADD ("reopen-keeps-live-runs", test_reopen_keeps_live_runs);
   ADD ("open-async", test_open_async);
   ADD ("newer-schema", test_newer_schema);
+  ADD ("schema-1-upgrade-and-claims", test_schema_1_upgrade_and_claims);
 
   return g_test_run ();
 }

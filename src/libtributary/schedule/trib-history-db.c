@@ -18,7 +18,7 @@
 #include "trib-error.h"
 #include "trib-history-core.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* The message the issue asks for; the log gets the details. */
 #define ORPHAN_MESSAGE N_("the process running it ended unexpectedly")
@@ -63,6 +63,14 @@ static const char schema_sql[] =
   "  UNIQUE (run_id, node_id)"
   ");"
   "CREATE INDEX IF NOT EXISTS instances_by_run ON instances (run_id, position);";
+
+/* Schema 2: scheduled runs. The unique index is the scheduler's claim: however many
+ * schedulers watch a workspace, only one of them can insert the scheduled run of a
+ * workflow for a cyctime. catch_up marks a run started for a fire time that was missed. */
+static const char schema_2_sql[] =
+  "ALTER TABLE runs ADD COLUMN catch_up INTEGER NOT NULL DEFAULT 0;"
+  "CREATE UNIQUE INDEX IF NOT EXISTS runs_scheduled_once ON runs (workflow, cyctime) "
+  "  WHERE kind = 'scheduled';";
 
 gboolean
 _trib_history_sql_error (TribHistoryCore  *core,
@@ -386,8 +394,11 @@ _trib_history_core_open (TribHistoryCore  *core,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
 
-      if (!_trib_history_core_exec (core, schema_sql, error) ||
-          !_trib_history_core_exec (core, set_version, error))
+      if (version < 1 && !_trib_history_core_exec (core, schema_sql, error))
+        goto fail;
+      if (version < 2 && !_trib_history_core_exec (core, schema_2_sql, error))
+        goto fail;
+      if (!_trib_history_core_exec (core, set_version, error))
         goto fail;
     }
 
@@ -440,8 +451,18 @@ _trib_history_core_insert_run (TribHistoryCore          *core,
   _trib_history_bind_text (stmt, 10, core->host);
   sqlite3_bind_int64 (stmt, 11, core->pid);
   _trib_history_bind_text (stmt, 12, core->process_start);
-  if (!step_done (core, stmt, error))
-    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      /* Only runs_scheduled_once can refuse a new run: another scheduler claimed it. */
+      if (sqlite3_extended_errcode (core->db) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, TRIB_ERROR, TRIB_ERROR_EXISTS,
+                     _("workflow %s already has a scheduled instance at %s"), run->workflow, run->cyctime);
+      else
+        _trib_history_sql_error (core, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
   *run_id = sqlite3_last_insert_rowid (core->db);
 
   for (guint i = 0; i < n_instances; i++)

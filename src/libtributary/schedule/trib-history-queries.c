@@ -39,7 +39,7 @@ fill_counts (TribHistoryCore    *core,
 }
 
 #define RUN_COLUMNS "id, workflow, workflow_name, kind, scope, bizdate, cyctime, timezone, state, " \
-                    "created_at, started_at, ended_at, message, backfill_id"
+                    "created_at, started_at, ended_at, message, backfill_id, catch_up"
 
 static void
 read_run_row (sqlite3_stmt      *stmt,
@@ -61,6 +61,7 @@ read_run_row (sqlite3_stmt      *stmt,
   data->ended = sqlite3_column_int64 (stmt, 11);
   data->message = _trib_history_column_text (stmt, 12);
   data->backfill_id = _trib_history_column_text (stmt, 13);
+  data->catch_up = sqlite3_column_int (stmt, 14) != 0;
 }
 
 static GPtrArray *

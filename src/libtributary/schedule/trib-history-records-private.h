@@ -26,6 +26,7 @@ typedef struct
   gint64        ended;
   char         *message;
   char         *backfill_id;
+  gboolean      catch_up;
   guint         counts[TRIB_NODE_STATE_LAST + 1];
 } TribRunRecordData;
 

@@ -121,4 +121,26 @@ GBytes         *trib_history_read_log_finish    (TribHistory          *self,
                                                  gboolean             *complete,
                                                  GError              **error);
 
+/* Scheduling (trib-history-schedule.c). A scheduled run (kind "scheduled") is unique
+ * per workflow and cyctime: creating a second one fails with TRIB_ERROR_EXISTS, which
+ * is how several schedulers watching one workspace start each fire time once. */
+
+/* The cyctime ("YYYYMMDDHHMMSS", wall time) of the newest scheduled run of @workflow
+ * (file name without ".json"), or NULL (and no error) when it has none. */
+char           *trib_history_dup_last_scheduled (TribHistory          *self,
+                                                 const char           *workflow,
+                                                 GError              **error);
+void            trib_history_dup_last_scheduled_async (TribHistory    *self,
+                                                 const char           *workflow,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+char           *trib_history_dup_last_scheduled_finish (TribHistory   *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+/* Marks run @run_id as a catch-up instance (a missed fire time run late). Queued: it
+ * returns at once, and every query made afterwards sees it. */
+void            trib_history_mark_catch_up      (TribHistory          *self,
+                                                 gint64                run_id);
+
 G_END_DECLS

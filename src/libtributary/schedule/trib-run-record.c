@@ -78,6 +78,7 @@ GETTER (gint64, started, started, 0)
 GETTER (gint64, ended, ended, 0)
 GETTER (const char *, message, message, NULL)
 GETTER (const char *, backfill_id, backfill_id, NULL)
+GETTER (gboolean, catch_up, catch_up, FALSE)
 
 #undef GETTER
 

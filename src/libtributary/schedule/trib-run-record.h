@@ -35,6 +35,8 @@ gint64        trib_run_record_get_started       (TribRunRecord *self);
 gint64        trib_run_record_get_ended         (TribRunRecord *self);
 const char   *trib_run_record_get_message       (TribRunRecord *self);
 const char   *trib_run_record_get_backfill_id   (TribRunRecord *self);
+/* A scheduled run started late, for a fire time missed while no scheduler ran. */
+gboolean      trib_run_record_get_catch_up      (TribRunRecord *self);
 guint         trib_run_record_get_n_instances   (TribRunRecord *self);
 guint         trib_run_record_get_n_in_state    (TribRunRecord *self,
                                                  TribNodeState  state);

@@ -580,3 +580,10 @@ trib_run_get_n_settled (TribRun *self)
   g_return_val_if_fail (TRIB_IS_RUN (self), 0);
   return self->n_settled;
 }
+
+const char *
+trib_run_get_kind (TribRun *self)
+{
+  g_return_val_if_fail (TRIB_IS_RUN (self), NULL);
+  return self->kind;
+}

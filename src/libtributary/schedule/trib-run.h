@@ -41,6 +41,8 @@ GListModel       *trib_run_get_instances      (TribRun           *self);
 TribNodeInstance *trib_run_lookup_instance    (TribRun           *self,
                                                const char        *node);
 guint             trib_run_get_n_settled      (TribRun           *self);
+/* "manual", "scheduled", "backfill": as recorded in the history. */
+const char       *trib_run_get_kind           (TribRun           *self);
 
 /* Runs the instances in dependency order until none can move any more, then completes:
  * TRUE when every instance succeeded (or was a dry-run); otherwise FALSE with an error

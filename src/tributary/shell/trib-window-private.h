@@ -71,4 +71,19 @@ const char  *_trib_window_get_visible_page   (TribWindow *self);
 /* The workflow tab in front, or NULL. */
 struct _TribWorkflowPage *_trib_window_get_current_workflow_page (TribWindow *self);
 
+/* Runs (trib-window-runs.c) */
+void         _trib_window_init_runs          (TribWindow    *self);
+void         _trib_window_runs_set_workspace (TribWindow    *self,
+                                              TribWorkspace *workspace);
+/* TRUE when closing must wait: runs are going (it asks what to do). */
+gboolean     _trib_window_runs_close_request (TribWindow    *self);
+guint        _trib_window_get_n_active_runs  (TribWindow    *self);
+/* Typed as what they are in src/tributary/runs/ (TribRunController, TribRunToolbar,
+ * TribRunsPanel). */
+gpointer     _trib_window_get_run_controller (TribWindow    *self);
+GtkWidget   *_trib_window_get_run_toolbar    (TribWindow    *self);
+GtkWidget   *_trib_window_get_runs_panel     (TribWindow    *self);
+/* The in-app scheduler (TribScheduler), when Preferences turned it on. */
+gpointer     _trib_window_get_scheduler      (TribWindow    *self);
+
 G_END_DECLS

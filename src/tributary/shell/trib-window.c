@@ -152,6 +152,7 @@ _trib_window_set_workspace (TribWindow    *self,
 
   g_set_object (&self->workspace, workspace);
   trib_sidebar_set_workspace (self->sidebar, workspace);
+  _trib_window_runs_set_workspace (self, workspace);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), workspace != NULL);
   gtk_stack_set_visible_child_name (self->stack, workspace ? "workspace" : "welcome");
@@ -413,6 +414,8 @@ trib_window_close_request (GtkWindow *window)
   TribWindow *self = TRIB_WINDOW (window);
   GSettings *settings = get_settings (self);
 
+  if (_trib_window_runs_close_request (self))
+    return TRUE;
   g_cancellable_cancel (self->load_cancellable);
 
   if (settings)
@@ -551,6 +554,7 @@ trib_window_init (TribWindow *self)
   g_signal_connect_object (self->sidebar, "workflow-activated", G_CALLBACK (sidebar_workflow_activated_cb),
                            self, G_CONNECT_SWAPPED);
   _trib_window_init_actions (self);
+  _trib_window_init_runs (self);
 }
 
 TribWindow *
