@@ -17,6 +17,7 @@
 #include "trib-run-toolbar.h"
 #include "trib-runs-panel.h"
 #include "trib-window-private.h"
+#include "trib-run-state-style.h"
 #include "trib-workflow-page.h"
 
 typedef struct
@@ -121,6 +122,53 @@ page_for_run (TribWindow *self,
   return NULL;
 }
 
+static TribCanvas *
+canvas_for_run (TribWindow *self,
+                TribRun    *run)
+{
+  AdwTabPage *page = page_for_run (self, run);
+
+  return page ? trib_workflow_page_get_canvas (TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page))) : NULL;
+}
+
+/* "Batch synchronization, Running 2 min 5 s" on the card, and its accessible description. */
+static char *
+describe_instance (TribNodeInstance *instance)
+{
+  TribNodeState state = trib_node_instance_get_state (instance);
+  gint64 started = trib_node_instance_get_started (instance);
+  gint64 ended = trib_node_instance_get_ended (instance);
+
+  if (state == TRIB_NODE_STATE_RUNNING && trib_node_instance_get_progress (instance) > 0)
+    return g_strdup_printf ("%d%%", (int) (trib_node_instance_get_progress (instance) * 100));
+  if (started > 0 && ended >= started &&
+      (state == TRIB_NODE_STATE_SUCCESS || state == TRIB_NODE_STATE_FAILED))
+    return trib_format_duration (ended - started);
+  return NULL;
+}
+
+static void
+show_instance (TribCanvas       *canvas,
+               TribNodeInstance *instance)
+{
+  g_autofree char *detail = describe_instance (instance);
+
+  trib_canvas_set_node_state (canvas, trib_node_instance_get_node_id (instance),
+                              trib_node_instance_get_state (instance), detail);
+}
+
+/* The tab title says how the run goes, as DataWorks' does. */
+static void
+set_tab_title_for_run (AdwTabPage *page,
+                       TribRun    *run)
+{
+  TribWorkflowPage *wp = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page));
+  g_autofree char *title = g_strdup_printf ("%s · %s", trib_workflow_get_name (trib_workflow_page_get_workflow (wp)),
+                                            trib_run_state_get_label (trib_run_get_state (run)));
+
+  adw_tab_page_set_title (page, title);
+}
+
 /* The tab says a run is going (a spinner), then how it ended (an icon). */
 static void
 run_started_cb (TribRunController *controller,
@@ -128,11 +176,101 @@ run_started_cb (TribRunController *controller,
                 TribWindow        *self)
 {
   AdwTabPage *page = page_for_run (self, run);
+  TribCanvas *canvas = canvas_for_run (self, run);
+  GListModel *instances = trib_run_get_instances (run);
 
   if (page == NULL)
     return;
   adw_tab_page_set_loading (page, TRUE);
   adw_tab_page_set_indicator_icon (page, NULL);
+  set_tab_title_for_run (page, run);
+  trib_canvas_clear_node_states (canvas);
+  for (guint i = 0; i < g_list_model_get_n_items (instances); i++)
+    {
+      g_autoptr(TribNodeInstance) instance = g_list_model_get_item (instances, i);
+      show_instance (canvas, instance);
+    }
+}
+
+static void
+node_state_changed_cb (TribRunController *controller,
+                       TribRun           *run,
+                       TribNodeInstance  *instance,
+                       TribNodeState      old_state,
+                       TribWindow        *self)
+{
+  TribCanvas *canvas = canvas_for_run (self, run);
+
+  if (canvas)
+    show_instance (canvas, instance);
+}
+
+static void
+node_progress_cb (TribRunController *controller,
+                  TribRun           *run,
+                  TribNodeInstance  *instance,
+                  double             fraction,
+                  TribWindow        *self)
+{
+  TribCanvas *canvas = canvas_for_run (self, run);
+
+  if (canvas && trib_node_instance_get_state (instance) == TRIB_NODE_STATE_RUNNING)
+    show_instance (canvas, instance);
+}
+
+/* A run picked in the runs panel: its states on the canvas of its workflow. */
+static void
+panel_instances_changed_cb (GListModel *instances,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            TribWindow *self)
+{
+  TribWorkflowPage *page = _trib_window_get_current_workflow_page (self);
+  TribCanvas *canvas;
+  const char *shown = g_object_get_data (G_OBJECT (self), "trib-shown-run-workflow");
+
+  if (page == NULL || shown == NULL ||
+      g_strcmp0 (trib_workflow_get_name (trib_workflow_page_get_workflow (page)), shown) != 0)
+    return;
+  canvas = trib_workflow_page_get_canvas (page);
+  trib_canvas_clear_node_states (canvas);
+  for (guint i = 0; i < g_list_model_get_n_items (instances); i++)
+    {
+      g_autoptr(TribInstanceRecord) record = g_list_model_get_item (instances, i);
+      trib_canvas_set_node_state (canvas, trib_instance_record_get_node_id (record),
+                                  trib_instance_record_get_state (record), NULL);
+    }
+}
+
+static void
+panel_run_selected_cb (TribRunsPanel *panel,
+                       gint64         run_id,
+                       const char    *workflow_name,
+                       TribWindow    *self)
+{
+  TribWorkflow *workflow = self->workspace ? trib_workspace_lookup_workflow (self->workspace, workflow_name) : NULL;
+
+  g_object_set_data_full (G_OBJECT (self), "trib-shown-run-workflow", g_strdup (workflow_name), g_free);
+  if (workflow)
+    trib_window_show_workflow (self, workflow);
+  panel_instances_changed_cb (_trib_runs_panel_get_instances (panel), 0, 0, 0, self);
+}
+
+static void
+view_node_log_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TribWindow *self = user_data;
+  WindowRuns *runs = get_runs (self);
+  TribWorkflow *workflow = selected_workflow (self);
+  TribRun *run = workflow && runs->controller ? trib_run_controller_lookup_run (runs->controller, workflow) : NULL;
+
+  if (run)
+    trib_runs_panel_select_run (runs->panel, trib_run_get_id (run));
+  trib_runs_panel_select_node (runs->panel, g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (_trib_runs_panel_get_log_view (runs->panel));
 }
 
 static void
@@ -189,6 +327,7 @@ run_finished_cb (TribRunController *controller,
 
       adw_tab_page_set_loading (page, FALSE);
       adw_tab_page_set_indicator_icon (page, icon);
+      set_tab_title_for_run (page, run);
       adw_tab_page_set_indicator_tooltip (page, trib_run_state_get_label (state));
     }
   notify_run_ended (self, run);
@@ -392,6 +531,8 @@ _trib_window_runs_set_workspace (TribWindow    *self,
     {
       runs->controller = trib_run_controller_new (workspace);
       g_signal_connect_object (runs->controller, "run-started", G_CALLBACK (run_started_cb), self, 0);
+      g_signal_connect_object (runs->controller, "node-state-changed", G_CALLBACK (node_state_changed_cb), self, 0);
+      g_signal_connect_object (runs->controller, "node-progress", G_CALLBACK (node_progress_cb), self, 0);
       g_signal_connect_object (runs->controller, "run-finished", G_CALLBACK (run_finished_cb), self, 0);
       g_signal_connect_object (runs->controller, "start-failed", G_CALLBACK (start_failed_cb), self, 0);
       g_signal_connect_object (runs->controller, "notify::n-active", G_CALLBACK (n_active_cb), self, 0);
@@ -499,10 +640,16 @@ _trib_window_init_runs (TribWindow *self)
 
   g_signal_connect_object (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (runs->panel, "run-selected", G_CALLBACK (panel_run_selected_cb), self, 0);
+  g_signal_connect_object (_trib_runs_panel_get_instances (runs->panel), "items-changed",
+                           G_CALLBACK (panel_instances_changed_cb), self, 0);
+  /* The canvas's node menu reaches Run This Node and Run With Descendants here. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "run", trib_run_toolbar_get_action_group (runs->toolbar));
 
   {
     static const GActionEntry entries[] = {
       { "preferences", preferences_cb, NULL, NULL, NULL, { 0 } },
+      { "view-node-log", view_node_log_action, "s", NULL, NULL, { 0 } },
     };
 
     g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

@@ -430,11 +430,17 @@ connect_action (GtkWidget  *widget,
 /* Context menu ---------------------------------------------------------------------- */
 
 static GMenuModel *
-node_menu (void)
+node_menu (const char *node_id)
 {
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
   GMenu *runs = g_menu_new ();
+  const struct { const char *label; const char *action; } run_items[] = {
+    /* The window's "run" actions (the runs feature) and its log view. */
+    { N_("Run This _Node"), "run.run-node" },
+    { N_("Run With _Descendants"), "run.run-descendants" },
+    { N_("View _Log"), "win.view-node-log" },
+  };
 
   g_menu_append (section, _("_Open"), "canvas.open");
   g_menu_append (section, _("_Rename…"), "canvas.rename");
@@ -442,10 +448,13 @@ node_menu (void)
   g_menu_append (section, _("_Connect To…"), "canvas.connect");
   g_menu_append (section, _("_Delete"), "canvas.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  /* Filled by the runs feature; shown now so the menu does not change shape. */
-  g_menu_append (runs, _("Run This _Node"), "canvas.run-node");
-  g_menu_append (runs, _("Run With _Descendants"), "canvas.run-descendants");
-  g_menu_append (runs, _("View _Log"), "canvas.view-log");
+  for (guint i = 0; node_id && i < G_N_ELEMENTS (run_items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(run_items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, run_items[i].action, g_variant_new_string (node_id));
+      g_menu_append_item (runs, item);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (runs));
   g_object_unref (section);
   g_object_unref (runs);
@@ -469,7 +478,7 @@ _trib_canvas_show_context_menu (TribCanvas *self,
                    double      vx,
                    double      vy)
 {
-  g_autoptr(GMenuModel) model = on_node ? node_menu () : background_menu ();
+  g_autoptr(GMenuModel) model = on_node ? node_menu (_trib_canvas_current_node (self)) : background_menu ();
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   self->context_menu = gtk_popover_menu_new_from_model (model);

@@ -129,6 +129,13 @@ build_edges_node (TribCanvas *self,
       if (!curve_visible (p, width, height))
         continue;
       selected = g_strcmp0 (up, self->selected_edge_up) == 0 && g_strcmp0 (down, self->selected_edge_down) == 0;
+      if (GPOINTER_TO_INT (g_hash_table_lookup (self->node_states, down)) == TRIB_NODE_STATE_FAILED)
+        {
+          /* Into a failed node: red, and thick and dashed for those who cannot see red. */
+          cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.95);
+          draw_edge (self, cr, p, TRUE);
+          continue;
+        }
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, selected ? 0.95 : 0.55);
       draw_edge (self, cr, p, selected);
     }

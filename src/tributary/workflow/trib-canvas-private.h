@@ -55,6 +55,9 @@ struct _TribCanvas
   char           *message;
 
   GArray         *frame_times;
+
+  /* Node id -> TribNodeState of the run shown, for cards made later and for edges. */
+  GHashTable     *node_states;
 };
 
 gboolean  _trib_canvas_node_position      (TribCanvas  *self,

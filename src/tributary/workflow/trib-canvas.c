@@ -190,8 +190,12 @@ _trib_canvas_sync_cards (TribCanvas *self)
 
       if (card == NULL)
         {
+          gpointer state;
+
           card = trib_node_card_new (node);
           _trib_canvas_setup_card (self, TRIB_NODE_CARD (card));
+          if (g_hash_table_lookup_extended (self->node_states, id, NULL, &state))
+            trib_node_card_set_run_state (TRIB_NODE_CARD (card), TRUE, GPOINTER_TO_INT (state), NULL);
           gtk_widget_insert_after (card, GTK_WIDGET (self), previous);
           g_hash_table_insert (self->cards, g_strdup (id), card);
         }
@@ -362,6 +366,7 @@ trib_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->drag_positions, g_hash_table_unref);
   g_clear_pointer (&self->frame_times, g_array_unref);
+  g_clear_pointer (&self->node_states, g_hash_table_unref);
   g_free (self->connect_from);
   g_free (self->message);
   g_free (self->selected_edge_up);
@@ -522,6 +527,7 @@ trib_canvas_init (TribCanvas *self)
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->frame_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->node_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow canvas"), -1);
@@ -723,4 +729,41 @@ GArray *
 _trib_canvas_get_frame_times (TribCanvas *self)
 {
   return self->frame_times;
+}
+
+void
+trib_canvas_set_node_state (TribCanvas    *self,
+                            const char    *node_id,
+                            TribNodeState  state,
+                            const char    *detail)
+{
+  GtkWidget *card;
+  gpointer old;
+  gboolean had;
+
+  g_return_if_fail (TRIB_IS_CANVAS (self));
+
+  had = g_hash_table_lookup_extended (self->node_states, node_id, NULL, &old);
+  g_hash_table_replace (self->node_states, g_strdup (node_id), GINT_TO_POINTER (state));
+  card = g_hash_table_lookup (self->cards, node_id);
+  if (card)
+    trib_node_card_set_run_state (TRIB_NODE_CARD (card), TRUE, state, detail);
+  /* Lines into a failed node are drawn marked. */
+  if (!had || (GPOINTER_TO_INT (old) == TRIB_NODE_STATE_FAILED) != (state == TRIB_NODE_STATE_FAILED))
+    _trib_canvas_invalidate_edges (self);
+}
+
+void
+trib_canvas_clear_node_states (TribCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (TRIB_IS_CANVAS (self));
+
+  g_hash_table_remove_all (self->node_states);
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    trib_node_card_set_run_state (value, FALSE, TRIB_NODE_STATE_NOT_RUN, NULL);
+  _trib_canvas_invalidate_edges (self);
 }

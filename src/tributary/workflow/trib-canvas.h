@@ -67,6 +67,13 @@ gboolean      trib_canvas_connect_nodes       (TribCanvas   *self,
 void          trib_canvas_select_edge         (TribCanvas   *self,
                                                const char   *upstream_id,
                                                const char   *downstream_id);
+/* Shows @node_id's state in a run on its card (and marks the lines into failed nodes). */
+void          trib_canvas_set_node_state      (TribCanvas    *self,
+                                               const char    *node_id,
+                                               TribNodeState  state,
+                                               const char    *detail);
+/* Forgets every node's run state: no run is shown. */
+void          trib_canvas_clear_node_states   (TribCanvas   *self);
 /* The visible canvas area in model units. */
 graphene_rect_t trib_canvas_get_visible_area  (TribCanvas   *self);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-node-card.h"
+#include "trib-run-state-style.h"
 
 struct _TribNodeCard
 {
@@ -23,6 +24,10 @@ struct _TribNodeCard
   GtkLabel  *name_label;
   GtkLabel  *type_label;
   GtkWidget *handle;
+  GtkImage  *state_icon;
+  gboolean   state_shown;
+  TribNodeState state;
+  char      *state_detail;
 };
 
 G_DEFINE_FINAL_TYPE (TribNodeCard, trib_node_card, GTK_TYPE_WIDGET)
@@ -82,6 +87,14 @@ update (TribNodeCard *self)
                                                trib_node_get_command (self->node));
       gtk_label_set_text (self->type_label, text);
     }
+  else if (self->state_shown)
+    {
+      g_autofree char *text = self->state_detail
+        ? g_strdup_printf ("%s · %s %s", trib_node_kind_get_label (kind), trib_node_state_get_label (self->state),
+                           self->state_detail)
+        : g_strdup_printf ("%s · %s", trib_node_kind_get_label (kind), trib_node_state_get_label (self->state));
+      gtk_label_set_text (self->type_label, text);
+    }
   else
     gtk_label_set_text (self->type_label, trib_node_kind_get_label (kind));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), description && *description ? description : NULL);
@@ -98,6 +111,7 @@ trib_node_card_dispose (GObject *object)
   g_clear_object (&self->node);
   g_clear_pointer (&self->node_id, g_free);
   g_clear_pointer (&self->state_text, g_free);
+  g_clear_pointer (&self->state_detail, g_free);
 
   G_OBJECT_CLASS (trib_node_card_parent_class)->dispose (object);
 }
@@ -184,6 +198,12 @@ trib_node_card_init (TribNodeCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->type_label), "dim-label");
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->type_label));
 
+  self->state_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->state_icon), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_icon), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->state_icon));
+
   self->handle = gtk_image_new_from_icon_name ("trib-handle-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (self->handle), 12);
   gtk_widget_set_tooltip_text (self->handle, _("Drag onto another node to make it depend on this one"));
@@ -265,4 +285,57 @@ trib_node_card_set_state_text (TribNodeCard *self,
   g_free (self->state_text);
   self->state_text = g_strdup (text);
   update_accessible (self);
+}
+
+static const char *
+state_css_class (TribNodeState state)
+{
+  switch (state)
+    {
+    case TRIB_NODE_STATE_WAITING:   return "trib-state-waiting";
+    case TRIB_NODE_STATE_RUNNING:   return "trib-state-running";
+    case TRIB_NODE_STATE_SUCCESS:   return "trib-state-success";
+    case TRIB_NODE_STATE_FAILED:    return "trib-state-failed";
+    case TRIB_NODE_STATE_CANCELLED: return "trib-state-cancelled";
+    case TRIB_NODE_STATE_SKIPPED:   return "trib-state-skipped";
+    case TRIB_NODE_STATE_NOT_RUN:
+    default:                        return "trib-state-not-run";
+    }
+}
+
+void
+trib_node_card_set_run_state (TribNodeCard  *self,
+                              gboolean       shown,
+                              TribNodeState  state,
+                              const char    *detail)
+{
+  g_autofree char *words = NULL;
+
+  g_return_if_fail (TRIB_IS_NODE_CARD (self));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), state_css_class (self->state));
+  self->state_shown = shown;
+  self->state = state;
+  g_free (self->state_detail);
+  self->state_detail = g_strdup (detail);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_icon), shown);
+  if (shown)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), state_css_class (state));
+      trib_style_image_for_node_state (self->state_icon, state);
+      words = detail ? g_strdup_printf ("%s %s", trib_node_state_get_label (state), detail)
+                     : g_strdup (trib_node_state_get_label (state));
+    }
+  /* The description a screen reader says: "Batch synchronization, Succeeded". */
+  g_free (self->state_text);
+  self->state_text = g_steal_pointer (&words);
+  update (self);
+}
+
+TribNodeState
+trib_node_card_get_run_state (TribNodeCard *self)
+{
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), TRIB_NODE_STATE_NOT_RUN);
+  return self->state_shown ? self->state : TRIB_NODE_STATE_NOT_RUN;
 }

@@ -29,5 +29,13 @@ GtkWidget  *trib_node_card_get_handle    (TribNodeCard *self);
 /* Extra words for the accessible description (a run state, later). */
 void        trib_node_card_set_state_text (TribNodeCard *self,
                                            const char   *text);
+/* The node's state in the run shown (icon, words and colour; never colour alone).
+ * @detail ("45%", "2 min 5 s") may be NULL. TRIB_NODE_STATE_NOT_RUN with @shown FALSE
+ * hides the state: no run is shown. */
+void        trib_node_card_set_run_state  (TribNodeCard  *self,
+                                           gboolean       shown,
+                                           TribNodeState  state,
+                                           const char    *detail);
+TribNodeState trib_node_card_get_run_state (TribNodeCard *self);
 
 G_END_DECLS
