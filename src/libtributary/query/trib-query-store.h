@@ -1,4 +1,4 @@
-/* trib-query-store.h: the workspace's saved queries (queries/*.sql), kept up to date
+/* trib-query-store.h: the workspace's saved queries (queries/NAME.sql), kept up to date
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

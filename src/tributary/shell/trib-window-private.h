@@ -56,5 +56,8 @@ AdwTabView  *_trib_window_get_tab_view       (TribWindow *self);
 TribDataSourceDialog *_trib_window_open_data_source_dialog (TribWindow     *self,
                                                             TribDataSource *data_source);
 const char  *_trib_window_get_visible_page   (TribWindow *self);
+/* query/trib-query-actions.c */
+typedef struct _TribNewQueryDialog TribNewQueryDialog;
+TribNewQueryDialog *_trib_window_open_new_query_dialog (TribWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,1231 @@
+/* trib-query-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-params-dialog.h"
+#include "trib-query-page.h"
+
+struct _TribQueryPage
+{
+  GtkWidget          parent_instance;
+
+  TribWorkspace     *workspace;
+  TribSavedQuery    *query;
+  GtkStringList     *data_source_names;
+  gboolean           loaded;
+  gboolean           modified;
+  gboolean           setting_text;
+  guint              draft_timer;
+  guint              saving;
+  GHashTable        *remembered;     /* parameter values of this query */
+
+  /* The connection: opened on the first run, dropped when it breaks. */
+  TribHs2Client     *client;
+  char              *client_source;
+  TribHistory       *history;
+
+  /* The run under way */
+  GCancellable      *cancellable;
+  GPtrArray         *pending;        /* TribQueryRun still to start */
+  GHashTable        *run_values;
+  TribQueryRun      *current;
+  guint              n_statements;
+  gint64             script_started;
+  guint              tick;
+
+  GtkSourceView     *source_view;
+  GtkSourceBuffer   *buffer;
+  GtkSourceSearchContext *search;
+  GtkDropDown       *data_source_dropdown;
+  GtkSpinner        *spinner;
+  GtkLabel          *elapsed_label;
+  GtkNotebook       *results;
+  GtkTextView       *log_view;
+  GtkSearchBar      *search_bar;
+  GtkToggleButton   *search_button;
+  GtkSearchEntry    *search_entry;
+  GtkEntry          *replace_entry;
+  GtkButton         *replace_button;
+  GtkButton         *replace_all_button;
+};
+
+G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void run_next (TribQueryPage *self);
+
+static GFile *
+state_directory (TribQueryPage *self)
+{
+  return trib_workspace_get_state_directory (self->workspace);
+}
+
+static const char *
+selected_data_source (TribQueryPage *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->data_source_dropdown);
+
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->data_source_names, pos);
+}
+
+static void
+log_line (TribQueryPage *self,
+          const char    *line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, line, -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n", 1);
+}
+
+static void
+set_modified (TribQueryPage *self,
+              gboolean       modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+update_actions (TribQueryPage *self)
+{
+  gboolean running = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.run", self->loaded && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.run-all", self->loaded && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.run-with-parameters", self->loaded && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.stop", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.save", self->loaded);
+}
+
+/* Drafts and saving */
+
+static char *
+dup_text (TribQueryPage *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, FALSE);
+}
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_saved_query_save_finish (result, &error))
+    g_warning ("Could not keep the draft: %s", error->message);
+}
+
+static gboolean
+draft_timeout_cb (gpointer data)
+{
+  TribQueryPage *self = data;
+  g_autofree char *text = dup_text (self);
+  g_autoptr(GFile) file = trib_query_draft_dup_file (state_directory (self), trib_saved_query_get_name (self->query));
+
+  self->draft_timer = 0;
+  if (self->modified)
+    trib_saved_query_save_async (file, selected_data_source (self), text, NULL, draft_saved_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed_cb (TribQueryPage *self)
+{
+  if (self->setting_text || !self->loaded)
+    return;
+  set_modified (self, TRUE);
+  /* A draft a moment after typing stops: nothing typed is lost in a crash. */
+  g_clear_handle_id (&self->draft_timer, g_source_remove);
+  self->draft_timer = g_timeout_add (700, draft_timeout_cb, self);
+}
+
+static void
+discard_draft_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GFile *state = g_object_get_data (G_OBJECT (task), "state");
+
+  trib_query_draft_discard (state, task_data, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  if (!trib_saved_query_save_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the query: %s"), error->message);
+      log_line (self, message);
+      set_modified (self, TRUE);
+      return;
+    }
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+    g_object_set_data_full (G_OBJECT (task), "state", g_object_ref (state_directory (self)), g_object_unref);
+    g_task_set_task_data (task, g_strdup (trib_saved_query_get_name (self->query)), g_free);
+    g_task_run_in_thread (task, discard_draft_in_thread);
+  }
+  trib_saved_query_set_data_source (self->query, selected_data_source (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  g_autofree char *text = dup_text (self);
+
+  g_clear_handle_id (&self->draft_timer, g_source_remove);
+  self->saving++;
+  set_modified (self, FALSE);
+  trib_saved_query_save_async (trib_saved_query_get_file (self->query), selected_data_source (self), text,
+                               NULL, saved_cb, g_object_ref (self));
+}
+
+/* Loading */
+
+typedef struct
+{
+  char       *sql;
+  char       *data_source;
+  gboolean    from_draft;
+  GHashTable *params;
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_free (l->sql);
+  g_free (l->data_source);
+  g_clear_pointer (&l->params, g_hash_table_unref);
+  g_free (l);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *state = g_object_get_data (G_OBJECT (task), "state");
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  const char *name = task_data;
+  g_autoptr(GFile) draft = trib_query_draft_dup_file (state, name);
+  Loaded *l = g_new0 (Loaded, 1);
+  GError *error = NULL;
+
+  /* Unsaved changes from the last session win over the file. */
+  l->sql = trib_saved_query_load (draft, &l->data_source, cancellable, NULL);
+  l->from_draft = l->sql != NULL;
+  if (l->sql == NULL)
+    l->sql = trib_saved_query_load (file, &l->data_source, cancellable, &error);
+  if (l->sql == NULL)
+    {
+      loaded_free (l);
+      g_task_return_error (task, error);
+      return;
+    }
+  l->params = trib_query_params_load (state, name);
+  g_task_return_pointer (task, l, loaded_free);
+}
+
+static void
+select_data_source (TribQueryPage *self,
+                    const char    *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->data_source_names));
+
+  for (guint i = 0; name && i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (self->data_source_names, i), name))
+      {
+        gtk_drop_down_set_selected (self->data_source_dropdown, i);
+        return;
+      }
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *l = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (l == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        log_line (self, error->message);
+      self->loaded = TRUE;
+      update_actions (self);
+      return;
+    }
+  self->setting_text = TRUE;
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), l->sql, -1);
+  self->setting_text = FALSE;
+  select_data_source (self, l->data_source ? l->data_source : trib_saved_query_get_data_source (self->query));
+  g_clear_pointer (&self->remembered, g_hash_table_unref);
+  self->remembered = g_steal_pointer (&l->params);
+  self->loaded = TRUE;
+  set_modified (self, l->from_draft);
+  update_actions (self);
+  loaded_free (l);
+}
+
+/* Connecting */
+
+static void
+engine_log_cb (TribHs2Client *client,
+               const char    *line,
+               TribQueryPage *self)
+{
+  log_line (self, line);
+}
+
+typedef void (*ConnectedFunc) (TribQueryPage *self, GError *error);
+
+static void
+client_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_hs2_client_open_finish (TRIB_HS2_CLIENT (object), result, &error))
+    {
+      g_clear_object (&self->client);
+      g_clear_pointer (&self->client_source, g_free);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
+          log_line (self, message);
+          gtk_label_set_text (self->elapsed_label, message);
+        }
+      g_ptr_array_set_size (self->pending, 0);
+      g_clear_object (&self->current);
+      gtk_spinner_stop (self->spinner);
+      update_actions (self);
+      return;
+    }
+  log_line (self, _("Connected."));
+  run_next (self);
+}
+
+static void
+secret_resolved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribHs2Config) config = NULL;
+  g_autofree char *password = trib_secrets_resolve_finish (result, NULL, &error);
+  TribDataSource *source = trib_workspace_lookup_data_source (self->workspace, self->client_source);
+
+  if (error == NULL && source != NULL)
+    config = trib_hs2_config_new_from_data_source (source, password, &error);
+  if (config == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not connect: %s"),
+                                                  error ? error->message : _("the data source is gone"));
+      log_line (self, message);
+      gtk_label_set_text (self->elapsed_label, message);
+      g_clear_pointer (&self->client_source, g_free);
+      g_ptr_array_set_size (self->pending, 0);
+      gtk_spinner_stop (self->spinner);
+      update_actions (self);
+      return;
+    }
+  self->client = trib_hs2_client_new (config);
+  g_signal_connect_object (self->client, "engine-log", G_CALLBACK (engine_log_cb), self, 0);
+  {
+    g_autofree char *message = g_strdup_printf (_("Connecting to %s…"), self->client_source);
+    log_line (self, message);
+  }
+  trib_hs2_client_open_async (self->client, self->cancellable, client_opened_cb, g_object_ref (self));
+}
+
+/* Running */
+
+static void
+history_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(TribHistory) history = trib_history_open_finish (result, NULL);
+
+  if (history && self->history == NULL)
+    self->history = g_object_ref (history);
+}
+
+static void
+record_added_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_query_history_add_finish (TRIB_HISTORY (object), result, &error))
+    g_warning ("Could not record the query run: %s", error->message);
+}
+
+static void
+record_run (TribQueryPage *self,
+            TribQueryRun  *run)
+{
+  g_autoptr(TribQueryRunRecord) record = NULL;
+  g_autofree char *params = trib_query_params_to_string (self->run_values);
+  const GError *error = trib_query_run_get_error (run);
+  const char *outcome;
+  gint64 rows = trib_query_run_get_result (run) ? (gint64) trib_query_run_get_n_rows (run)
+                                                : trib_query_run_get_modified_rows (run);
+
+  switch (trib_query_run_get_state (run))
+    {
+    case TRIB_QUERY_RUN_SUCCEEDED:
+      outcome = "success";
+      break;
+    case TRIB_QUERY_RUN_CANCELLED:
+      outcome = "cancelled";
+      break;
+    default:
+      outcome = "failed";
+    }
+  record = trib_query_run_record_new (0, trib_saved_query_get_name (self->query), self->client_source,
+                                      trib_query_run_get_sql (run), params,
+                                      g_get_real_time () - trib_query_run_get_elapsed (run),
+                                      trib_query_run_get_elapsed (run), rows, outcome,
+                                      error ? error->message : NULL);
+  if (self->history)
+    trib_query_history_add_async (self->history, record, NULL, record_added_cb, NULL);
+}
+
+/* Puts the cursor on the line of a failed statement and marks it. */
+static void
+mark_error (TribQueryPage *self,
+            TribQueryRun  *run)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  guint line = trib_query_run_get_line (run) + GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (run), "line-offset"));
+
+  if (line == 0 || !gtk_text_buffer_get_iter_at_line (buffer, &start, (int) line - 1))
+    return;
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "trib-error", &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  TribQueryRun *run = TRIB_QUERY_RUN (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  trib_query_run_start_finish (run, result, &error);
+  summary = trib_query_run_dup_summary (run);
+  record_run (self, run);
+  {
+    g_autofree char *title = trib_query_run_dup_title (run);
+    g_autofree char *line = g_strdup_printf ("[%s] %s", title, summary);
+    log_line (self, line);
+  }
+  if (error)
+    {
+      if (trib_query_run_get_state (run) == TRIB_QUERY_RUN_FAILED)
+        {
+          mark_error (self, run);
+          log_line (self, error->message);
+        }
+      /* A broken connection is reopened on the next run. */
+      if (g_error_matches (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_CLOSED) ||
+          g_error_matches (error, TRIB_HS2_ERROR, TRIB_HS2_ERROR_TIMED_OUT) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+        {
+          g_clear_object (&self->client);
+          g_clear_pointer (&self->client_source, g_free);
+        }
+      g_ptr_array_set_size (self->pending, 0);
+    }
+  g_clear_object (&self->current);
+  run_next (self);
+}
+
+static void
+run_log_cb (TribQueryRun  *run,
+            const char    *line,
+            TribQueryPage *self)
+{
+  log_line (self, line);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  TribQueryPage *self = data;
+  g_autofree char *text = NULL;
+  double seconds = (g_get_monotonic_time () - self->script_started) / (double) G_USEC_PER_SEC;
+
+  if (self->current)
+    {
+      g_autofree char *summary = trib_query_run_dup_summary (self->current);
+      text = g_strdup_printf (_("Statement %u of %u: %s"), trib_query_run_get_number (self->current),
+                              self->n_statements, summary);
+    }
+  else
+    text = g_strdup_printf (_("Connecting (%.1f s)"), seconds);
+  gtk_label_set_text (self->elapsed_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finish_script (TribQueryPage *self)
+{
+  double seconds = (g_get_monotonic_time () - self->script_started) / (double) G_USEC_PER_SEC;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement, %.1f s",
+                                                        "%u statements, %.1f s", self->n_statements),
+                                           self->n_statements, seconds);
+
+  g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  gtk_label_set_text (self->elapsed_label, text);
+  update_actions (self);
+}
+
+static void
+run_next (TribQueryPage *self)
+{
+  const char *source_name = selected_data_source (self);
+  g_autoptr(TribQueryRun) run = NULL;
+  TribDataSource *source;
+  GtkWidget *view;
+  GtkWidget *tab_label;
+  g_autofree char *title = NULL;
+
+  if (self->pending->len == 0)
+    {
+      finish_script (self);
+      return;
+    }
+
+  source = source_name ? trib_workspace_lookup_data_source (self->workspace, source_name) : NULL;
+  if (source == NULL)
+    {
+      gtk_label_set_text (self->elapsed_label, _("Choose a data source first"));
+      g_ptr_array_set_size (self->pending, 0);
+      finish_script (self);
+      return;
+    }
+  if (trib_data_source_get_kind (source) != TRIB_DATA_SOURCE_KIND_KYUUBI)
+    {
+      gtk_label_set_text (self->elapsed_label, _("Only Kyuubi / Spark SQL data sources can run queries here yet"));
+      g_ptr_array_set_size (self->pending, 0);
+      finish_script (self);
+      return;
+    }
+
+  if (self->client && g_strcmp0 (self->client_source, source_name) != 0)
+    {
+      trib_hs2_client_close_async (self->client, NULL, NULL, NULL);
+      g_clear_object (&self->client);
+    }
+  if (self->client == NULL)
+    {
+      g_free (self->client_source);
+      self->client_source = g_strdup (source_name);
+      trib_secrets_resolve_async (self->workspace, source, self->cancellable, secret_resolved_cb, g_object_ref (self));
+      return;
+    }
+
+  /* The runs were made without a client: give it now. */
+  run = g_ptr_array_steal_index (self->pending, 0);
+  {
+    TribQueryRun *ready = trib_query_run_new (self->client, trib_query_run_get_sql (run),
+                                              trib_query_run_get_number (run), trib_query_run_get_line (run));
+    g_object_set_data (G_OBJECT (ready), "line-offset", g_object_get_data (G_OBJECT (run), "line-offset"));
+    g_set_object (&run, ready);
+    g_object_unref (ready);
+  }
+  self->current = g_object_ref (run);
+
+  title = trib_query_run_dup_title (run);
+  view = trib_result_view_new (run);
+  tab_label = gtk_label_new (title);
+  gtk_widget_set_tooltip_text (tab_label, trib_query_run_get_sql (run));
+  gtk_notebook_append_page (self->results, view, tab_label);
+  gtk_notebook_set_tab_reorderable (self->results, view, TRUE);
+  gtk_notebook_set_current_page (self->results, -1);
+  g_signal_connect_object (run, "log", G_CALLBACK (run_log_cb), self, 0);
+  {
+    g_autofree char *line = g_strdup_printf ("[%s] %s", title, trib_query_run_get_sql (run));
+    log_line (self, line);
+  }
+  trib_query_run_start_async (run, self->cancellable, run_done_cb, g_object_ref (self));
+  update_actions (self);
+}
+
+static void
+clear_results (TribQueryPage *self)
+{
+  while (gtk_notebook_get_n_pages (self->results) > 1)
+    gtk_notebook_remove_page (self->results, -1);
+}
+
+/* The text to run: the selection, else the statement at the cursor, else everything. */
+static char *
+text_to_run (TribQueryPage *self,
+             gboolean       all,
+             guint         *line_offset,
+             guint         *cursor_line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  *line_offset = 0;
+  *cursor_line = 0;
+  if (!all && gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      *line_offset = (guint) gtk_text_iter_get_line (&start);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  if (!all)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+      *cursor_line = (guint) gtk_text_iter_get_line (&start) + 1;
+    }
+  return dup_text (self);
+}
+
+static void
+start_runs (TribQueryPage *self,
+            gboolean       all,
+            GHashTable    *values)
+{
+  guint line_offset, cursor_line;
+  g_autofree char *text = text_to_run (self, all, &line_offset, &cursor_line);
+  g_autoptr(GPtrArray) statements = trib_hs2_split_statements (text);
+  GtkTextIter start, end;
+  guint first = 0, last = statements->len;
+
+  if (self->cancellable)
+    return;
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_text_buffer_remove_tag_by_name (GTK_TEXT_BUFFER (self->buffer), "trib-error", &start, &end);
+  if (statements->len == 0)
+    {
+      gtk_label_set_text (self->elapsed_label, _("No SQL statement to run"));
+      return;
+    }
+  if (cursor_line > 0)
+    {
+      /* The statement under the cursor: the last one starting at or before its line. */
+      first = 0;
+      for (guint i = 0; i < statements->len; i++)
+        if (((TribHs2Statement *) g_ptr_array_index (statements, i))->line <= cursor_line)
+          first = i;
+      last = first + 1;
+    }
+
+  g_clear_pointer (&self->run_values, g_hash_table_unref);
+  self->run_values = values ? g_hash_table_ref (values) : NULL;
+  clear_results (self);
+  g_ptr_array_set_size (self->pending, 0);
+  for (guint i = first; i < last; i++)
+    {
+      TribHs2Statement *st = g_ptr_array_index (statements, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = trib_query_params_apply (st->text, values, &error);
+      TribQueryRun *run;
+
+      if (sql == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Line %u: %s"), st->line + line_offset, error->message);
+          gtk_label_set_text (self->elapsed_label, message);
+          log_line (self, message);
+          g_ptr_array_set_size (self->pending, 0);
+          return;
+        }
+      run = trib_query_run_new (NULL, sql, i + 1, st->line);
+      g_object_set_data (G_OBJECT (run), "line-offset", GUINT_TO_POINTER (line_offset));
+      g_ptr_array_add (self->pending, run);
+    }
+
+  self->n_statements = statements->len;
+  self->cancellable = g_cancellable_new ();
+  self->script_started = g_get_monotonic_time ();
+  self->tick = g_timeout_add (100, tick_cb, self);
+  gtk_spinner_start (self->spinner);
+  if (self->history == NULL)
+    trib_history_open_async (state_directory (self), NULL, history_opened_cb, g_object_ref (self));
+  run_next (self);
+  update_actions (self);
+}
+
+/* Parameters */
+
+static void
+save_params_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GFile *state = g_object_get_data (G_OBJECT (task), "state");
+  const char *name = g_object_get_data (G_OBJECT (task), "name");
+
+  trib_query_params_save (state, name, task_data, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+remember_values (TribQueryPage *self,
+                 GHashTable    *values)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->remembered == NULL)
+    self->remembered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (self->remembered, g_strdup (key), g_strdup (value));
+  /* The worker gets a copy; the page keeps its table. */
+  {
+    GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_hash_table_iter_init (&iter, self->remembered);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+    g_task_set_task_data (task, copy, (GDestroyNotify) g_hash_table_unref);
+  }
+  g_object_set_data_full (G_OBJECT (task), "state", g_object_ref (state_directory (self)), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "name", g_strdup (trib_saved_query_get_name (self->query)), g_free);
+  g_task_run_in_thread (task, save_params_in_thread);
+}
+
+static void
+params_response_cb (TribParamsDialog *dialog,
+                    const char       *response,
+                    TribQueryPage    *self)
+{
+  gboolean all = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "all"));
+  g_autoptr(GHashTable) values = NULL;
+
+  if (g_strcmp0 (response, "run") != 0)
+    return;
+  values = trib_params_dialog_dup_values (dialog);
+  remember_values (self, values);
+  start_runs (self, all, values);
+}
+
+GtkWidget *
+_trib_query_page_open_params_dialog (TribQueryPage *self,
+                                     gboolean       all)
+{
+  guint line_offset, cursor_line;
+  g_autofree char *text = text_to_run (self, all, &line_offset, &cursor_line);
+  g_auto(GStrv) names = trib_query_params_find (text);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(TribParamContext) context = NULL;
+  g_autoptr(GTimeZone) tz = trib_workspace_dup_timezone (self->workspace);
+  TribParamsDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (names[0] == NULL)
+    return NULL;
+  context = trib_query_params_context_new_now (tz);
+  for (guint i = 0; names[i]; i++)
+    {
+      const char *last = self->remembered ? g_hash_table_lookup (self->remembered, names[i]) : NULL;
+
+      g_hash_table_insert (values, g_strdup (names[i]),
+                           last ? g_strdup (last) : trib_query_params_default_value (names[i], context));
+    }
+  dialog = trib_params_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, text,
+                                   (const char * const *) names, values);
+  g_object_set_data (G_OBJECT (dialog), "all", GINT_TO_POINTER (all));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (params_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+run_or_ask (TribQueryPage *self,
+            gboolean       all,
+            gboolean       always_ask)
+{
+  if (self->cancellable)
+    return;
+  /* SQL with parameters always asks: a run with stale values is worse than a click. */
+  if (_trib_query_page_open_params_dialog (self, all) == NULL)
+    {
+      if (always_ask)
+        gtk_label_set_text (self->elapsed_label, _("The SQL has no ${…} or $[…] parameters"));
+      start_runs (self, all, NULL);
+    }
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  run_or_ask (TRIB_QUERY_PAGE (widget), FALSE, FALSE);
+}
+
+static void
+run_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  run_or_ask (TRIB_QUERY_PAGE (widget), TRUE, FALSE);
+}
+
+static void
+run_with_parameters_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  run_or_ask (TRIB_QUERY_PAGE (widget), TRUE, TRUE);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _trib_query_page_stop (TRIB_QUERY_PAGE (widget));
+}
+
+/* Editing helpers */
+
+static void
+toggle_comment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  int first, last;
+  gboolean all_commented = TRUE;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  first = gtk_text_iter_get_line (&start);
+  last = gtk_text_iter_get_line (&end);
+  if (last > first && gtk_text_iter_get_line_offset (&end) == 0)
+    last--;
+
+  for (int l = first; l <= last && all_commented; l++)
+    {
+      GtkTextIter a, b;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &a, l);
+      b = a;
+      gtk_text_iter_forward_to_line_end (&b);
+      text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+      g_strchug (text);
+      if (*text && !g_str_has_prefix (text, "--"))
+        all_commented = FALSE;
+    }
+
+  gtk_text_buffer_begin_user_action (buffer);
+  for (int l = first; l <= last; l++)
+    {
+      GtkTextIter a;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &a, l);
+      if (all_commented)
+        {
+          GtkTextIter b = a;
+
+          while (!gtk_text_iter_ends_line (&b) && g_unichar_isspace (gtk_text_iter_get_char (&b)))
+            gtk_text_iter_forward_char (&b);
+          if (gtk_text_iter_get_char (&b) == '-')
+            {
+              GtkTextIter c = b;
+              gtk_text_iter_forward_chars (&c, 2);
+              if (gtk_text_iter_get_char (&c) == ' ')
+                gtk_text_iter_forward_char (&c);
+              gtk_text_buffer_delete (buffer, &b, &c);
+            }
+        }
+      else
+        gtk_text_buffer_insert (buffer, &a, "-- ", -1);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_changed_cb (TribQueryPage *self)
+{
+  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_source_search_settings_set_search_text (settings, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &start,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  if (gtk_source_search_context_forward (self->search, &start, &match_start, &match_end, NULL))
+    {
+      gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &match_start, &match_end);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->source_view),
+                                          gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+    }
+}
+
+static void
+search_next_cb (TribQueryPage *self)
+{
+  GtkTextIter start, end, match_start, match_end;
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  if (gtk_source_search_context_forward (self->search, &end, &match_start, &match_end, NULL))
+    gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &match_start, &match_end);
+}
+
+static void
+replace_cb (TribQueryPage *self)
+{
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
+    gtk_source_search_context_replace (self->search, &start, &end,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)), -1, NULL);
+  search_next_cb (self);
+}
+
+static void
+replace_all_cb (TribQueryPage *self)
+{
+  gtk_source_search_context_replace_all (self->search, gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
+                                         -1, NULL);
+}
+
+/* Object */
+
+static void
+trib_query_page_dispose (GObject *object)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (object);
+  GtkWidget *child;
+
+  /* Closing the tab keeps what was typed: write the draft now. */
+  if (self->draft_timer)
+    {
+      g_clear_handle_id (&self->draft_timer, g_source_remove);
+      draft_timeout_cb (self);
+    }
+  g_clear_handle_id (&self->tick, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->client)
+    trib_hs2_client_close_async (self->client, NULL, NULL, NULL);
+  g_clear_object (&self->client);
+  g_clear_object (&self->current);
+  g_clear_object (&self->history);
+  g_clear_object (&self->search);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (trib_query_page_parent_class)->dispose (object);
+}
+
+static void
+trib_query_page_finalize (GObject *object)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->query);
+  g_clear_object (&self->data_source_names);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->remembered, g_hash_table_unref);
+  g_clear_pointer (&self->run_values, g_hash_table_unref);
+  g_free (self->client_source);
+  G_OBJECT_CLASS (trib_query_page_parent_class)->finalize (object);
+}
+
+static void
+trib_query_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_take_string (value, trib_query_page_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_query_page_class_init (TribQueryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_query_page_dispose;
+  object_class->finalize = trib_query_page_finalize;
+  object_class->get_property = trib_query_page_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-query-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, source_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, data_source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, elapsed_label);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, results);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, log_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_all_button);
+
+  gtk_widget_class_install_action (widget_class, "query.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "query.run-all", NULL, run_all_action);
+  gtk_widget_class_install_action (widget_class, "query.run-with-parameters", NULL, run_with_parameters_action);
+  gtk_widget_class_install_action (widget_class, "query.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "query.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "query.toggle-comment", NULL, toggle_comment_action);
+  gtk_widget_class_install_action (widget_class, "query.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "query.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "query.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, GDK_CONTROL_MASK, "query.toggle-comment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "query.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.stop", NULL);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+}
+
+static void
+trib_query_page_init (TribQueryPage *self)
+{
+  GtkSourceLanguageManager *languages;
+  GtkSourceStyleSchemeManager *schemes;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
+  languages = gtk_source_language_manager_get_default ();
+  gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "sql"));
+  schemes = gtk_source_style_scheme_manager_get_default ();
+  gtk_source_buffer_set_style_scheme (self->buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, adw_style_manager_get_dark (style)
+                                                                                  ? "Adwaita-dark" : "Adwaita"));
+  gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "trib-error",
+                              "underline", PANGO_UNDERLINE_ERROR, NULL);
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->search = gtk_source_search_context_new (self->buffer, NULL);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->replace_button, "clicked", G_CALLBACK (replace_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->replace_all_button, "clicked", G_CALLBACK (replace_all_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+GtkWidget *
+trib_query_page_new (TribWorkspace  *workspace,
+                     TribSavedQuery *query)
+{
+  TribQueryPage *self = g_object_new (TRIB_TYPE_QUERY_PAGE, NULL);
+  GListModel *sources = trib_workspace_get_data_sources (workspace);
+  g_autoptr(GTask) task = NULL;
+
+  self->workspace = g_object_ref (workspace);
+  self->query = g_object_ref (query);
+  self->data_source_names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(TribDataSource) ds = g_list_model_get_item (sources, i);
+      TribDataSourceKind kind = trib_data_source_get_kind (ds);
+
+      if (kind == TRIB_DATA_SOURCE_KIND_KYUUBI || kind == TRIB_DATA_SOURCE_KIND_MYSQL)
+        gtk_string_list_append (self->data_source_names, trib_data_source_get_name (ds));
+    }
+  gtk_drop_down_set_model (self->data_source_dropdown, G_LIST_MODEL (self->data_source_names));
+  select_data_source (self, trib_saved_query_get_data_source (query));
+
+  task = g_task_new (NULL, NULL, loaded_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_strdup (trib_saved_query_get_name (query)), g_free);
+  g_object_set_data_full (G_OBJECT (task), "state", g_object_ref (state_directory (self)), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (trib_saved_query_get_file (query)), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+  return GTK_WIDGET (self);
+}
+
+TribSavedQuery *
+trib_query_page_get_query (TribQueryPage *self)
+{
+  return self->query;
+}
+
+char *
+trib_query_page_dup_title (TribQueryPage *self)
+{
+  if (self->query == NULL)
+    return NULL;
+  if (self->modified)
+    return g_strdup_printf ("• %s", trib_saved_query_get_name (self->query));
+  return g_strdup (trib_saved_query_get_name (self->query));
+}
+
+gboolean
+trib_query_page_is_modified (TribQueryPage *self)
+{
+  return self->modified;
+}
+
+void
+trib_query_page_set_sql (TribQueryPage *self,
+                         const char    *sql)
+{
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), sql, -1);
+}
+
+GtkSourceView *
+_trib_query_page_get_source_view (TribQueryPage *self)
+{
+  return self->source_view;
+}
+
+gboolean
+_trib_query_page_is_loaded (TribQueryPage *self)
+{
+  return self->loaded;
+}
+
+gboolean
+_trib_query_page_is_running (TribQueryPage *self)
+{
+  return self->current != NULL || self->pending->len > 0 || self->cancellable != NULL;
+}
+
+void
+_trib_query_page_run (TribQueryPage *self,
+                      gboolean       all,
+                      GHashTable    *values)
+{
+  if (values)
+    remember_values (self, values);
+  start_runs (self, all, values);
+}
+
+void
+_trib_query_page_stop (TribQueryPage *self)
+{
+  if (self->cancellable)
+    {
+      log_line (self, _("Stopping: CancelOperation sent to the server"));
+      g_cancellable_cancel (self->cancellable);
+    }
+}
+
+guint
+_trib_query_page_get_n_results (TribQueryPage *self)
+{
+  return (guint) gtk_notebook_get_n_pages (self->results) - 1;
+}
+
+TribResultView *
+_trib_query_page_get_result (TribQueryPage *self,
+                             guint          index)
+{
+  return TRIB_RESULT_VIEW (gtk_notebook_get_nth_page (self->results, (int) index + 1));
+}
+
+char *
+_trib_query_page_dup_log (TribQueryPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+_trib_query_page_is_saving (TribQueryPage *self)
+{
+  return self->saving > 0;
+}
