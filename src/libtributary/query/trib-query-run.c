@@ -180,11 +180,31 @@ trib_query_run_get_line (TribQueryRun *self)
   return self->line;
 }
 
+/* Where the code starts: after blanks and leading comments. */
+static const char *
+skip_leading_comments (const char *p)
+{
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (p[0] == '-' && p[1] == '-')
+        p += strcspn (p, "\n");
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+          p = end ? end + 2 : p + strlen (p);
+        }
+      else
+        return p;
+    }
+}
+
 char *
 trib_query_run_dup_title (TribQueryRun *self)
 {
   g_autoptr(GString) words = g_string_new (NULL);
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s+", self->sql, 0, 0);
+  g_auto(GStrv) parts = g_regex_split_simple ("\\s+", skip_leading_comments (self->sql), 0, 0);
   guint n = 0;
 
   for (guint i = 0; parts[i] && n < 4; i++)
@@ -194,9 +214,9 @@ trib_query_run_dup_title (TribQueryRun *self)
       g_string_append_printf (words, "%s%s", n ? " " : "", parts[i]);
       n++;
     }
-  if (g_utf8_strlen (words->str, -1) > 32)
+  if (g_utf8_strlen (words->str, -1) > 40)
     {
-      g_string_truncate (words, (gsize) (g_utf8_offset_to_pointer (words->str, 31) - words->str));
+      g_string_truncate (words, (gsize) (g_utf8_offset_to_pointer (words->str, 39) - words->str));
       g_string_append (words, "…");
     }
   else if (parts[0] && g_strv_length (parts) > n)
@@ -510,6 +530,17 @@ operation_status_cb (TribHs2Operation *operation,
 }
 
 static void
+cancelled_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TribQueryRun) self = user_data;
+
+  trib_hs2_operation_cancel_finish (TRIB_HS2_OPERATION (object), result, NULL);
+  finish (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The statement was cancelled")));
+}
+
+static void
 executed_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -521,6 +552,13 @@ executed_cb (GObject      *object,
   if (self->operation == NULL)
     {
       finish (self, g_steal_pointer (&error));
+      return;
+    }
+  /* Stopped while ExecuteStatement was under way: the statement runs on the server now,
+   * so it gets its CancelOperation like any running one. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
+    {
+      trib_hs2_operation_cancel_async (self->operation, NULL, cancelled_cb, g_object_ref (self));
       return;
     }
   g_signal_connect_object (self->operation, "log", G_CALLBACK (operation_log_cb), self, 0);
@@ -543,7 +581,9 @@ trib_query_run_start_async (TribQueryRun        *self,
   g_task_set_source_tag (self->task, trib_query_run_start_async);
   self->started = g_get_monotonic_time ();
   set_state (self, TRIB_QUERY_RUN_RUNNING);
-  trib_hs2_client_execute_async (self->client, self->sql, NULL, 0, cancellable,
+  /* Not cancellable: an ExecuteStatement cut short would leave the statement running on
+   * the server without its handle (executed_cb cancels it instead). */
+  trib_hs2_client_execute_async (self->client, self->sql, NULL, 0, NULL,
                                  executed_cb, g_object_ref (self));
 }
 
