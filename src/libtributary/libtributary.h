@@ -78,6 +78,7 @@
 #include "trib-query-drafts.h"
 #include "trib-query-export.h"
 #include "trib-query-history.h"
+#include "trib-query-mysql.h"
 #include "trib-query-params.h"
 #include "trib-query-run-record.h"
 #include "trib-query-run.h"

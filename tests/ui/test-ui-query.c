@@ -124,6 +124,8 @@ prepare_workspace (void)
   g_autofree char *hs2_port = g_strdup_printf ("port=%s", trib_test_require_env ("TRIB_TEST_HS2_SASL_PORT"));
 
   workspace_dir = g_build_filename (parent, "workspace", NULL);
+  /* The app reads the MySQL password as the CLI does (the HiveServer2 peer exports its own). */
+  g_setenv ("TRIBUTARY_SECRET_USER_BEHAVIOR_ANALYSIS_MYSQL", trib_test_require_env ("TRIB_TEST_MYSQL_PASSWORD"), TRUE);
   cli_ok ((const char *[]) { "init", "--demo", workspace_dir, NULL }, NULL);
   cli_ok ((const char *[]) { "datasource", "set", workspace_dir, "user_behavior_analysis_mysql", "--type", "mysql",
                              "--option", "host=127.0.0.1", "--option", mysql_port_option, "--option", "database=workshop",
@@ -613,6 +615,69 @@ test_draft_kept (void)
   g_object_unref (query);
 }
 
+/* A MySQL query against the harness's MariaDB: the table the tutorial syncs. */
+static void
+test_mysql_query (void)
+{
+  g_autoptr(GOutputStream) users_out = g_memory_output_stream_new_resizable ();
+  g_autofree char *users = NULL;
+  g_auto(GStrv) first_user = NULL;
+  TribSampleOptions options;
+  TribQueryPage *page;
+  TribQueryRun *run;
+  TribHs2ResultSet *rs;
+
+  trib_sample_options_init (&options);
+  options.n_users = 2000;
+  g_assert_true (trib_sample_write_users_tsv (&options, users_out, NULL, NULL));
+  g_output_stream_close (users_out, NULL, NULL);
+  users = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (users_out)),
+                     g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (users_out)));
+  {
+    g_autofree char *line = g_strndup (users, strcspn (users, "\n"));
+    first_user = g_strsplit (line, "\t", -1);
+  }
+
+  open_window ();
+  page = new_query ("mysql_check", 1, "user_behavior_analysis_mysql");
+  set_sql (page, "SELECT COUNT(*) AS n FROM ods_user_info_d;\n"
+                 "SELECT uid, gender, NULL AS nothing, '' AS empty FROM ods_user_info_d ORDER BY uid LIMIT 3;\n"
+                 "SELECT nope FROM ods_user_info_d;\n");
+  run_and_wait (page, TRUE, NULL);
+  {
+    g_autofree char *log = _trib_query_page_dup_log (page);
+    g_test_message ("%s", log);
+  }
+  g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 3);
+
+  run = result_run (page, 0);
+  g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_SUCCEEDED);
+  {
+    g_autofree char *n = trib_hs2_result_set_dup_text (trib_query_run_get_result (run), 0, 0);
+    g_assert_cmpstr (n, ==, "2000");
+    g_assert_cmpstr (trib_hs2_result_set_get_column_type_name (trib_query_run_get_result (run), 0), ==, "BIGINT");
+  }
+
+  run = result_run (page, 1);
+  rs = trib_query_run_get_result (run);
+  g_assert_cmpuint (trib_hs2_result_set_get_n_rows (rs), ==, 3);
+  {
+    g_autofree char *uid = trib_hs2_result_set_dup_text (rs, 0, 0);
+    g_autofree char *empty = trib_hs2_result_set_dup_text (rs, 0, 3);
+
+    g_assert_cmpstr (uid, ==, first_user[0]);
+    g_assert_true (trib_hs2_result_set_is_null (rs, 0, 2));
+    g_assert_false (trib_hs2_result_set_is_null (rs, 0, 3));
+    g_assert_cmpstr (empty, ==, "");
+  }
+
+  run = result_run (page, 2);
+  g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_FAILED);
+  g_assert_cmpstr (trib_hs2_error_get_sql_state (trib_query_run_get_error (run)), ==, "42S22");
+  g_assert_nonnull (strstr (_trib_result_view_get_error_text (_trib_query_page_get_result (page, 2)),
+                            "SQLSTATE 42S22: Unknown column 'nope'"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/stop-cancels", test_stop_cancels);
   g_test_add_func ("/ui/query/syntax-error", test_syntax_error);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
+  g_test_add_func ("/ui/query/mysql", test_mysql_query);
 
   status = g_test_run ();
   if (window)

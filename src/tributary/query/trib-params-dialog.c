@@ -103,7 +103,6 @@ trib_params_dialog_new (GtkWindow          *parent,
   gtk_label_set_xalign (self->preview, 0);
   gtk_label_set_yalign (self->preview, 0);
   gtk_label_set_selectable (self->preview, TRUE);
-  gtk_label_set_wrap (self->preview, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->preview), "monospace");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Final SQL"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->preview));

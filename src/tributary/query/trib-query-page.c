@@ -29,6 +29,9 @@ struct _TribQueryPage
   /* The connection: opened on the first run, dropped when it breaks. */
   TribHs2Client     *client;
   char              *client_source;
+  /* MySQL: one connection per statement, with the password resolved per script. */
+  char              *mysql_password;
+  gboolean           mysql_ready;
   TribHistory       *history;
 
   /* The run under way */
@@ -37,6 +40,7 @@ struct _TribQueryPage
   GHashTable        *run_values;
   TribQueryRun      *current;
   guint              n_statements;
+  guint              failed_statement;  /* 0 while all went well */
   gint64             script_started;
   guint              tick;
 
@@ -457,17 +461,40 @@ mark_error (TribQueryPage *self,
   gtk_text_buffer_place_cursor (buffer, &start);
 }
 
+static void statement_finished (TribQueryPage *self, TribQueryRun *run, GError *error);
+
 static void
 run_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(TribQueryPage) self = user_data;
-  TribQueryRun *run = TRIB_QUERY_RUN (object);
   g_autoptr(GError) error = NULL;
+
+  trib_query_run_start_finish (TRIB_QUERY_RUN (object), result, &error);
+  statement_finished (self, TRIB_QUERY_RUN (object), error);
+}
+
+static void
+mysql_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TribQueryRun *run = g_object_get_data (G_OBJECT (result), "run");
+
+  trib_query_mysql_run_finish (result, &error);
+  statement_finished (self, run, error);
+}
+
+static void
+statement_finished (TribQueryPage *self,
+                    TribQueryRun  *run,
+                    GError        *error)
+{
   g_autofree char *summary = NULL;
 
-  trib_query_run_start_finish (run, result, &error);
   summary = trib_query_run_dup_summary (run);
   record_run (self, run);
   {
@@ -492,6 +519,7 @@ run_done_cb (GObject      *object,
           g_clear_pointer (&self->client_source, g_free);
         }
       g_ptr_array_set_size (self->pending, 0);
+      self->failed_statement = trib_query_run_get_number (run);
     }
   g_clear_object (&self->current);
   run_next (self);
@@ -528,15 +556,87 @@ static void
 finish_script (TribQueryPage *self)
 {
   double seconds = (g_get_monotonic_time () - self->script_started) / (double) G_USEC_PER_SEC;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement, %.1f s",
-                                                        "%u statements, %.1f s", self->n_statements),
-                                           self->n_statements, seconds);
+  g_autofree char *text = NULL;
+
+  if (self->failed_statement)
+    text = g_strdup_printf (_("Stopped at statement %u of %u (%.1f s)"), self->failed_statement,
+                            self->n_statements, seconds);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement, %.1f s",
+                                         "%u statements, %.1f s", self->n_statements),
+                            self->n_statements, seconds);
 
   g_clear_handle_id (&self->tick, g_source_remove);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->mysql_password, trib_secret_free);
+  self->mysql_ready = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_label_set_text (self->elapsed_label, text);
   update_actions (self);
+}
+
+static void
+mysql_secret_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = trib_secrets_resolve_finish (result, NULL, &error);
+
+  if (error)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
+      log_line (self, message);
+      g_ptr_array_set_size (self->pending, 0);
+      finish_script (self);
+      gtk_label_set_text (self->elapsed_label, message);
+      return;
+    }
+  self->mysql_password = password;
+  self->mysql_ready = TRUE;
+  run_next (self);
+}
+
+static void add_result_tab (TribQueryPage *self, TribQueryRun *run);
+
+static void
+run_next_mysql (TribQueryPage  *self,
+                TribDataSource *source)
+{
+  g_autoptr(TribQueryRun) run = NULL;
+
+  g_free (self->client_source);
+  self->client_source = g_strdup (trib_data_source_get_name (source));
+  if (!self->mysql_ready)
+    {
+      trib_secrets_resolve_async (self->workspace, source, self->cancellable, mysql_secret_cb, g_object_ref (self));
+      return;
+    }
+  run = g_ptr_array_steal_index (self->pending, 0);
+  self->current = g_object_ref (run);
+  add_result_tab (self, run);
+  trib_query_mysql_run_async (source, self->mysql_password, run, self->cancellable, mysql_done_cb, g_object_ref (self));
+  update_actions (self);
+}
+
+static void
+add_result_tab (TribQueryPage *self,
+                TribQueryRun  *run)
+{
+  g_autofree char *title = trib_query_run_dup_title (run);
+  GtkWidget *view = trib_result_view_new (run);
+  GtkWidget *tab_label = gtk_label_new (title);
+
+  gtk_widget_set_tooltip_text (tab_label, trib_query_run_get_sql (run));
+  gtk_notebook_append_page (self->results, view, tab_label);
+  gtk_notebook_set_tab_reorderable (self->results, view, TRUE);
+  gtk_notebook_set_current_page (self->results, -1);
+  g_signal_connect_object (run, "log", G_CALLBACK (run_log_cb), self, 0);
+  {
+    g_autofree char *line = g_strdup_printf ("[%s] %s", title, trib_query_run_get_sql (run));
+    log_line (self, line);
+  }
 }
 
 static void
@@ -545,9 +645,6 @@ run_next (TribQueryPage *self)
   const char *source_name = selected_data_source (self);
   g_autoptr(TribQueryRun) run = NULL;
   TribDataSource *source;
-  GtkWidget *view;
-  GtkWidget *tab_label;
-  g_autofree char *title = NULL;
 
   if (self->pending->len == 0)
     {
@@ -563,11 +660,9 @@ run_next (TribQueryPage *self)
       finish_script (self);
       return;
     }
-  if (trib_data_source_get_kind (source) != TRIB_DATA_SOURCE_KIND_KYUUBI)
+  if (trib_data_source_get_kind (source) == TRIB_DATA_SOURCE_KIND_MYSQL)
     {
-      gtk_label_set_text (self->elapsed_label, _("Only Kyuubi / Spark SQL data sources can run queries here yet"));
-      g_ptr_array_set_size (self->pending, 0);
-      finish_script (self);
+      run_next_mysql (self, source);
       return;
     }
 
@@ -595,18 +690,7 @@ run_next (TribQueryPage *self)
   }
   self->current = g_object_ref (run);
 
-  title = trib_query_run_dup_title (run);
-  view = trib_result_view_new (run);
-  tab_label = gtk_label_new (title);
-  gtk_widget_set_tooltip_text (tab_label, trib_query_run_get_sql (run));
-  gtk_notebook_append_page (self->results, view, tab_label);
-  gtk_notebook_set_tab_reorderable (self->results, view, TRUE);
-  gtk_notebook_set_current_page (self->results, -1);
-  g_signal_connect_object (run, "log", G_CALLBACK (run_log_cb), self, 0);
-  {
-    g_autofree char *line = g_strdup_printf ("[%s] %s", title, trib_query_run_get_sql (run));
-    log_line (self, line);
-  }
+  add_result_tab (self, run);
   trib_query_run_start_async (run, self->cancellable, run_done_cb, g_object_ref (self));
   update_actions (self);
 }
@@ -698,6 +782,7 @@ start_runs (TribQueryPage *self,
     }
 
   self->n_statements = statements->len;
+  self->failed_statement = 0;
   self->cancellable = g_cancellable_new ();
   self->script_started = g_get_monotonic_time ();
   self->tick = g_timeout_add (100, tick_cb, self);
@@ -1000,6 +1085,7 @@ trib_query_page_finalize (GObject *object)
   g_clear_pointer (&self->remembered, g_hash_table_unref);
   g_clear_pointer (&self->run_values, g_hash_table_unref);
   g_free (self->client_source);
+  g_clear_pointer (&self->mysql_password, trib_secret_free);
   G_OBJECT_CLASS (trib_query_page_parent_class)->finalize (object);
 }
 
@@ -1071,11 +1157,21 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 }
 
+/* The editor follows the light or dark style of the window. */
+static void
+update_style_scheme (TribQueryPage *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (self->buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita"));
+}
+
 static void
 trib_query_page_init (TribQueryPage *self)
 {
   GtkSourceLanguageManager *languages;
-  GtkSourceStyleSchemeManager *schemes;
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1084,10 +1180,8 @@ trib_query_page_init (TribQueryPage *self)
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
   languages = gtk_source_language_manager_get_default ();
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "sql"));
-  schemes = gtk_source_style_scheme_manager_get_default ();
-  gtk_source_buffer_set_style_scheme (self->buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, adw_style_manager_get_dark (style)
-                                                                                  ? "Adwaita-dark" : "Adwaita"));
+  update_style_scheme (self);
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "trib-error",
                               "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);

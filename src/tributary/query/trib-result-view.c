@@ -203,7 +203,9 @@ static char *
 describe_error (TribQueryRun *run)
 {
   const GError *error = trib_query_run_get_error (run);
-  const char *state = trib_hs2_error_get_sql_state (error);
+  gboolean server = error->domain == TRIB_HS2_ERROR;
+  const char *state = server ? trib_hs2_error_get_sql_state (error) : NULL;
+  const char *message = server ? trib_hs2_error_get_server_message (error) : NULL;
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("Statement %u (line %u) failed"), trib_query_run_get_number (run),
@@ -211,8 +213,7 @@ describe_error (TribQueryRun *run)
   g_string_append (text, "\n\n");
   if (state && *state)
     g_string_append_printf (text, _("SQLSTATE %s: "), state);
-  g_string_append (text, trib_hs2_error_get_server_message (error) ? trib_hs2_error_get_server_message (error)
-                                                                  : error->message);
+  g_string_append (text, message ? message : error->message);
   return g_string_free (text, FALSE);
 }
 
@@ -238,6 +239,8 @@ update_status (TribResultView *self)
       if (!has_rows || state == TRIB_QUERY_RUN_FAILED)
         {
           gtk_label_set_text (self->message_label, self->error_text);
+          /* Servers point at the position with a caret under the line: keep columns. */
+          gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "monospace");
           gtk_widget_add_css_class (GTK_WIDGET (self->message_label), state == TRIB_QUERY_RUN_FAILED ? "error" : "dim-label");
           gtk_stack_set_visible_child_name (self->stack, "message");
         }
