@@ -412,6 +412,84 @@ test_tutorial_verification (void)
   settle ();
 }
 
+static gboolean
+browser_idle (gpointer data)
+{
+  return !_trib_schema_browser_is_loading (data);
+}
+
+/* The schema browser lists the tutorial's tables and columns, lazily; double-click
+ * inserts the qualified name; Preview runs the first 100 rows in a new result tab. */
+static void
+test_schema_browser (void)
+{
+  TribQueryPage *page;
+  TribSchemaBrowser *browser;
+  g_autofree char *rows = NULL;
+  guint n_results;
+
+  open_window ();
+  page = new_query ("browse", 0, SPARK);
+  browser = _trib_query_page_get_schema_browser (page);
+  wait_until (browser_idle, browser, "the databases");
+  rows = _trib_schema_browser_dup_rows (browser);
+  g_test_message ("%s", rows);
+  g_assert_null (_trib_schema_browser_get_error (browser));
+  g_assert_nonnull (strstr (rows, "default\n"));
+  g_assert_null (strstr (rows, "ods_user_info_d_spark"));
+
+  g_assert_true (_trib_schema_browser_expand (browser, "default"));
+  wait_until (browser_idle, browser, "the tables");
+  g_clear_pointer (&rows, g_free);
+  rows = _trib_schema_browser_dup_rows (browser);
+  g_assert_nonnull (strstr (rows, "\n  ods_raw_log_d_spark\n"));
+  g_assert_nonnull (strstr (rows, "\n  ods_user_info_d_spark\n"));
+
+  g_assert_true (_trib_schema_browser_expand (browser, "ods_user_info_d_spark"));
+  wait_until (browser_idle, browser, "the columns");
+  g_clear_pointer (&rows, g_free);
+  rows = _trib_schema_browser_dup_rows (browser);
+  g_test_message ("%s", rows);
+  g_assert_nonnull (strstr (rows, "\n    uid VARCHAR\n    gender VARCHAR\n    age_range VARCHAR\n    zodiac VARCHAR\n    dt VARCHAR\n"));
+
+  /* The filter keeps matching tables (and their columns). */
+  gtk_editable_set_text (_trib_schema_browser_get_filter (browser), "raw_log");
+  settle ();
+  g_clear_pointer (&rows, g_free);
+  rows = _trib_schema_browser_dup_rows (browser);
+  g_assert_nonnull (strstr (rows, "ods_raw_log_d_spark"));
+  g_assert_null (strstr (rows, "ods_user_info_d_spark"));
+  gtk_editable_set_text (_trib_schema_browser_get_filter (browser), "");
+  settle ();
+
+  set_sql (page, "SELECT * FROM ");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));
+    GtkTextIter end, start;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+    g_assert_true (_trib_schema_browser_activate (browser, "ods_user_info_d_spark"));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "SELECT * FROM default.ods_user_info_d_spark");
+  }
+
+  n_results = _trib_query_page_get_n_results (page);
+  g_assert_true (_trib_schema_browser_preview (browser, "ods_user_info_d_spark"));
+  wait_until (page_idle, page, "the preview");
+  g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, n_results + 1);
+  {
+    TribQueryRun *run = result_run (page, n_results);
+    g_assert_cmpstr (trib_query_run_get_sql (run), ==, "SELECT * FROM `default`.`ods_user_info_d_spark` LIMIT 100");
+    g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_SUCCEEDED);
+    g_assert_cmpuint (trib_query_run_get_n_rows (run), ==, 100);
+  }
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "ui-query-schema.png");
+}
+
 /* A file added by hand (or by git) appears in the sidebar. */
 static gboolean
 sidebar_has (gpointer data)
@@ -691,6 +769,7 @@ main (int   argc,
   prepare_workspace ();
 
   g_test_add_func ("/ui/query/tutorial-verification", test_tutorial_verification);
+  g_test_add_func ("/ui/query/schema-browser", test_schema_browser);
   g_test_add_func ("/ui/query/files-on-disk", test_query_files_on_disk);
   g_test_add_func ("/ui/query/export-matches-cli", test_export_matches_cli);
   g_test_add_func ("/ui/query/stop-cancels", test_stop_cancels);

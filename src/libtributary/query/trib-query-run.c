@@ -20,6 +20,10 @@ struct _TribQueryRun
   char              *sql;
   guint              number;
   guint              line;
+  /* Metadata calls (OPEN_SESSION, 0, for a statement) */
+  TribHs2Rpc         rpc;
+  char              *meta_schema;
+  char              *meta_table;
 
   TribQueryRunState  state;
   TribHs2Operation  *operation;
@@ -82,6 +86,8 @@ trib_query_run_finalize (GObject *object)
   TribQueryRun *self = TRIB_QUERY_RUN (object);
 
   g_free (self->sql);
+  g_free (self->meta_schema);
+  g_free (self->meta_table);
   g_clear_pointer (&self->schema, g_ptr_array_unref);
   g_clear_pointer (&self->batches, g_ptr_array_unref);
   g_clear_object (&self->result);
@@ -159,6 +165,21 @@ trib_query_run_new (TribHs2Client *client,
   self->sql = g_strdup (sql);
   self->number = number;
   self->line = line;
+  return self;
+}
+
+TribQueryRun *
+trib_query_run_new_metadata (TribHs2Client *client,
+                             TribHs2Rpc     rpc,
+                             const char    *schema,
+                             const char    *table,
+                             const char    *sql)
+{
+  TribQueryRun *self = trib_query_run_new (client, sql, 0, 0);
+
+  self->rpc = rpc;
+  self->meta_schema = g_strdup (schema);
+  self->meta_table = g_strdup (table);
   return self;
 }
 
@@ -548,7 +569,10 @@ executed_cb (GObject      *object,
   g_autoptr(TribQueryRun) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->operation = trib_hs2_client_execute_finish (TRIB_HS2_CLIENT (object), result, &error);
+  if (self->rpc != 0)
+    self->operation = trib_hs2_client_get_metadata_finish (TRIB_HS2_CLIENT (object), result, &error);
+  else
+    self->operation = trib_hs2_client_execute_finish (TRIB_HS2_CLIENT (object), result, &error);
   if (self->operation == NULL)
     {
       finish (self, g_steal_pointer (&error));
@@ -583,8 +607,12 @@ trib_query_run_start_async (TribQueryRun        *self,
   set_state (self, TRIB_QUERY_RUN_RUNNING);
   /* Not cancellable: an ExecuteStatement cut short would leave the statement running on
    * the server without its handle (executed_cb cancels it instead). */
-  trib_hs2_client_execute_async (self->client, self->sql, NULL, 0, NULL,
-                                 executed_cb, g_object_ref (self));
+  if (self->rpc != 0)
+    trib_hs2_client_get_metadata_async (self->client, self->rpc, NULL, self->meta_schema, self->meta_table, NULL,
+                                        NULL, executed_cb, g_object_ref (self));
+  else
+    trib_hs2_client_execute_async (self->client, self->sql, NULL, 0, NULL,
+                                   executed_cb, g_object_ref (self));
 }
 
 gboolean

@@ -35,6 +35,13 @@ TribQueryRun      *trib_query_run_new              (TribHs2Client  *client,
                                                     const char     *sql,
                                                     guint           number,
                                                     guint           line);
+/* A metadata call (GetSchemas, GetTables, GetColumns) run the same way; @sql is a
+ * description for titles and history. */
+TribQueryRun      *trib_query_run_new_metadata     (TribHs2Client  *client,
+                                                    TribHs2Rpc      rpc,
+                                                    const char     *schema,
+                                                    const char     *table,
+                                                    const char     *sql);
 const char        *trib_query_run_get_sql          (TribQueryRun   *self);
 guint              trib_query_run_get_number       (TribQueryRun   *self);
 guint              trib_query_run_get_line         (TribQueryRun   *self);

@@ -11,6 +11,7 @@
 
 #include "trib-params-dialog.h"
 #include "trib-query-page.h"
+#include "trib-schema-browser.h"
 
 struct _TribQueryPage
 {
@@ -45,6 +46,8 @@ struct _TribQueryPage
   guint              tick;
 
   GtkSourceView     *source_view;
+  TribSchemaBrowser *schema_browser;
+  GtkSourceCompletionWords *completion_words;
   GtkSourceBuffer   *buffer;
   GtkSourceSearchContext *search;
   GtkDropDown       *data_source_dropdown;
@@ -727,6 +730,9 @@ text_to_run (TribQueryPage *self,
   return dup_text (self);
 }
 
+static void start_script (TribQueryPage *self, const char *text, guint line_offset, guint cursor_line,
+                          GHashTable *values, gboolean keep_results);
+
 static void
 start_runs (TribQueryPage *self,
             gboolean       all,
@@ -734,6 +740,18 @@ start_runs (TribQueryPage *self,
 {
   guint line_offset, cursor_line;
   g_autofree char *text = text_to_run (self, all, &line_offset, &cursor_line);
+
+  start_script (self, text, line_offset, cursor_line, values, FALSE);
+}
+
+static void
+start_script (TribQueryPage *self,
+              const char    *text,
+              guint          line_offset,
+              guint          cursor_line,
+              GHashTable    *values,
+              gboolean       keep_results)
+{
   g_autoptr(GPtrArray) statements = trib_hs2_split_statements (text);
   GtkTextIter start, end;
   guint first = 0, last = statements->len;
@@ -759,7 +777,8 @@ start_runs (TribQueryPage *self,
 
   g_clear_pointer (&self->run_values, g_hash_table_unref);
   self->run_values = values ? g_hash_table_ref (values) : NULL;
-  clear_results (self);
+  if (!keep_results)
+    clear_results (self);
   g_ptr_array_set_size (self->pending, 0);
   for (guint i = first; i < last; i++)
     {
@@ -776,7 +795,8 @@ start_runs (TribQueryPage *self,
           g_ptr_array_set_size (self->pending, 0);
           return;
         }
-      run = trib_query_run_new (NULL, sql, i + 1, st->line);
+      run = trib_query_run_new (NULL, sql, i + 1 + (keep_results ? _trib_query_page_get_n_results (self) : 0),
+                                st->line);
       g_object_set_data (G_OBJECT (run), "line-offset", GUINT_TO_POINTER (line_offset));
       g_ptr_array_add (self->pending, run);
     }
@@ -1044,6 +1064,54 @@ replace_all_cb (TribQueryPage *self)
                                          -1, NULL);
 }
 
+/* Schema browser */
+
+static void
+data_source_changed_cb (TribQueryPage *self)
+{
+  trib_schema_browser_set_data_source (self->schema_browser, self->workspace, selected_data_source (self));
+  if (self->loaded)
+    buffer_changed_cb (self);
+}
+
+static void
+insert_name_cb (TribSchemaBrowser *browser,
+                const char        *name,
+                TribQueryPage     *self)
+{
+  gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (self->buffer), name, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+static char *
+quote_identifier (const char *name)
+{
+  g_autoptr(GString) out = g_string_new ("`");
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '`')
+        g_string_append_c (out, '`');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '`');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+preview_cb (TribSchemaBrowser *browser,
+            const char        *database,
+            const char        *table,
+            TribQueryPage     *self)
+{
+  g_autofree char *db = quote_identifier (database);
+  g_autofree char *t = quote_identifier (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s.%s LIMIT 100", db, t);
+
+  /* A new result tab beside those there: the editor's text stays as it is. */
+  start_script (self, sql, 0, 0, NULL, TRUE);
+}
+
 /* Object */
 
 static void
@@ -1067,6 +1135,7 @@ trib_query_page_dispose (GObject *object)
   g_clear_object (&self->current);
   g_clear_object (&self->history);
   g_clear_object (&self->search);
+  g_clear_object (&self->completion_words);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1125,6 +1194,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-query-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, source_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, schema_browser);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, data_source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, elapsed_label);
@@ -1155,6 +1225,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.stop", NULL);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (TRIB_TYPE_SCHEMA_BROWSER);
 }
 
 /* The editor follows the light or dark style of the window. */
@@ -1185,6 +1256,16 @@ trib_query_page_init (TribQueryPage *self)
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "trib-error",
                               "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Completion of the table and column names the schema browser has loaded. */
+  self->completion_words = gtk_source_completion_words_new (_("Schema"));
+  gtk_source_completion_words_register (self->completion_words, trib_schema_browser_get_names (self->schema_browser));
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->source_view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion_words));
+  g_signal_connect_object (self->schema_browser, "insert-name", G_CALLBACK (insert_name_cb), self, 0);
+  g_signal_connect_object (self->schema_browser, "preview", G_CALLBACK (preview_cb), self, 0);
+  g_signal_connect_object (self->data_source_dropdown, "notify::selected", G_CALLBACK (data_source_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->search = gtk_source_search_context_new (self->buffer, NULL);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
@@ -1255,6 +1336,12 @@ trib_query_page_set_sql (TribQueryPage *self,
                          const char    *sql)
 {
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), sql, -1);
+}
+
+TribSchemaBrowser *
+_trib_query_page_get_schema_browser (TribQueryPage *self)
+{
+  return self->schema_browser;
 }
 
 GtkSourceView *

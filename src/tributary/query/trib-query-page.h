@@ -10,6 +10,7 @@
 
 #include "libtributary.h"
 #include "trib-result-view.h"
+#include "trib-schema-browser.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ void            trib_query_page_set_sql      (TribQueryPage  *self,
 
 /* For the UI tests and the benchmark */
 GtkSourceView  *_trib_query_page_get_source_view (TribQueryPage *self);
+TribSchemaBrowser *_trib_query_page_get_schema_browser (TribQueryPage *self);
 gboolean        _trib_query_page_is_loaded   (TribQueryPage  *self);
 gboolean        _trib_query_page_is_running  (TribQueryPage  *self);
 /* Runs the script (@all) or the statement at the cursor with these parameter values
