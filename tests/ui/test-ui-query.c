@@ -13,6 +13,7 @@
 #include "trib-application.h"
 #include "trib-new-query-dialog.h"
 #include "trib-params-dialog.h"
+#include "trib-query-history-dialog.h"
 #include "trib-query-page.h"
 #include "trib-result-view.h"
 #include "trib-test-util.h"
@@ -756,6 +757,50 @@ test_mysql_query (void)
                             "SQLSTATE 42S22: Unknown column 'nope'"));
 }
 
+static gboolean
+history_loaded (gpointer data)
+{
+  return !_trib_query_history_dialog_is_loading (data);
+}
+
+/* The History view lists the runs, filters them, and reopens one in a new query tab. */
+static void
+test_history_reopens (void)
+{
+  TribQueryHistoryDialog *dialog;
+  TribQueryPage *page;
+  guint all;
+
+  open_window ();
+  dialog = _trib_window_open_query_history (window);
+  wait_until (history_loaded, dialog, "the history");
+  all = _trib_query_history_dialog_get_n_rows (dialog);
+  g_assert_cmpuint (all, >=, 6);
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "ui-query-history.png");
+
+  gtk_editable_set_text (_trib_query_history_dialog_get_filter (dialog), "ods_raw_log_d_spark WHERE");
+  settle ();
+  wait_until (history_loaded, dialog, "the filtered history");
+  g_assert_cmpuint (_trib_query_history_dialog_get_n_rows (dialog), ==, 1);
+
+  _trib_query_history_dialog_activate (dialog, 0);
+  wait_until (page_named, (gpointer) "verify_sync #1", "the reopened query");
+  page = current_page ();
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));
+    GtkTextIter s, e;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    /* The statement as it ran: its comment, the value in place of ${bizdate}. */
+    g_assert_cmpstr (text, ==, "-- Replace 'Data timestamp' with the actual bizdate value for your run.\n"
+                               "SELECT * FROM ods_raw_log_d_spark WHERE dt = '" BIZDATE "'\n");
+  }
+  g_assert_cmpstr (trib_saved_query_get_data_source (trib_query_page_get_query (page)), ==, SPARK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/syntax-error", test_syntax_error);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
   g_test_add_func ("/ui/query/mysql", test_mysql_query);
+  g_test_add_func ("/ui/query/history", test_history_reopens);
 
   status = g_test_run ();
   if (window)

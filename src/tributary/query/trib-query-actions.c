@@ -10,6 +10,7 @@
 
 #include "trib-new-query-dialog.h"
 #include "trib-query-actions.h"
+#include "trib-query-history-dialog.h"
 #include "trib-query-page.h"
 #include "trib-window-private.h"
 
@@ -136,6 +137,51 @@ _trib_window_open_new_query_dialog (TribWindow *self)
   return dialog;
 }
 
+/* History: a run reopens as a new query of its own, named after the one it came from. */
+static void
+reopen_cb (TribQueryHistoryDialog *dialog,
+           TribQueryRunRecord     *record,
+           TribWindow             *self)
+{
+  TribQueryStore *store = trib_sidebar_get_query_store (self->sidebar);
+  const char *origin = trib_query_run_record_get_query_name (record);
+  g_autofree char *name = NULL;
+  Created *c;
+
+  if (store == NULL)
+    return;
+  name = g_strdup_printf ("%s #%" G_GINT64_FORMAT, trib_query_name_is_valid (origin, NULL) ? origin : "history",
+                          trib_query_run_record_get_id (record));
+  c = g_new0 (Created, 1);
+  c->window = g_object_ref (self);
+  c->file = trib_query_store_dup_file_for_name (store, name);
+  c->data_source = g_strdup (trib_query_run_record_get_data_source (record));
+  trib_saved_query_save_async (c->file, c->data_source, trib_query_run_record_get_sql (record), NULL,
+                               query_created_cb, c);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+TribQueryHistoryDialog *
+_trib_window_open_query_history (TribWindow *self)
+{
+  TribQueryHistoryDialog *dialog;
+
+  if (self->workspace == NULL)
+    return NULL;
+  dialog = trib_query_history_dialog_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (dialog, "reopen", G_CALLBACK (reopen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+query_history_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _trib_window_open_query_history (TRIB_WINDOW (widget));
+}
+
 static void
 new_query_action (GtkWidget  *widget,
                   const char *action_name,
@@ -148,6 +194,7 @@ void
 _trib_query_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-query", NULL, new_query_action);
+  gtk_widget_class_install_action (widget_class, "win.query-history", NULL, query_history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-query", NULL);
 }
 

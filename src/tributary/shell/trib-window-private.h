@@ -59,5 +59,7 @@ const char  *_trib_window_get_visible_page   (TribWindow *self);
 /* query/trib-query-actions.c */
 typedef struct _TribNewQueryDialog TribNewQueryDialog;
 TribNewQueryDialog *_trib_window_open_new_query_dialog (TribWindow *self);
+typedef struct _TribQueryHistoryDialog TribQueryHistoryDialog;
+TribQueryHistoryDialog *_trib_window_open_query_history (TribWindow *self);
 
 G_END_DECLS
