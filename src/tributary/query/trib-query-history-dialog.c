@@ -74,7 +74,9 @@ make_row (TribQueryRunRecord *record)
     rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row", "%" G_GINT64_FORMAT " rows",
                                          (gulong) trib_query_run_record_get_rows (record)),
                             trib_query_run_record_get_rows (record));
-  text = g_strdup_printf ("%s · %s · %s · %.1f s%s%s%s%s",
+  text = g_strdup_printf ("%s%s · %s · %s · %.1f s%s%s%s%s",
+                          g_str_equal (outcome, "success") ? "" : g_str_equal (outcome, "cancelled") ? _("Stopped · ")
+                                                                                                    : _("Failed · "),
                           when, trib_query_run_record_get_query_name (record),
                           trib_query_run_record_get_data_source (record),
                           trib_query_run_record_get_duration (record) / (double) G_USEC_PER_SEC,

@@ -62,20 +62,25 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = trib_hs2_row_dup_text (row, column);
 
   /* NULL looks different from an empty string, as in DBeaver and HUE. */
-  if (text == NULL)
+  /* Style changes cost a restyle: only when a cell turns NULL or back (scrolling rebinds
+   * every visible cell each frame). */
+  if ((text == NULL) != gtk_widget_has_css_class (label, "trib-null"))
     {
-      gtk_label_set_text (GTK_LABEL (label), "NULL");
-      gtk_widget_add_css_class (label, "trib-null");
+      if (text == NULL)
+        gtk_widget_add_css_class (label, "trib-null");
+      else
+        gtk_widget_remove_css_class (label, "trib-null");
     }
+  if (text == NULL)
+    gtk_label_set_text (GTK_LABEL (label), "NULL");
   else
     {
       char *newline = strpbrk (text, "\r\n");
 
-      /* One line per row: the cell shows the start, the tooltip everything. */
+      /* One line per row: the cell shows the start of a multi-line value. */
       if (newline)
         *newline = '\0';
       gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_remove_css_class (label, "trib-null");
     }
 }
 
