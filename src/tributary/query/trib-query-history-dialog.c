@@ -71,9 +71,12 @@ make_row (TribQueryRunRecord *record)
   const char *params = trib_query_run_record_get_parameters (record);
 
   if (trib_query_run_record_get_rows (record) >= 0)
-    rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row", "%" G_GINT64_FORMAT " rows",
-                                         (gulong) trib_query_run_record_get_rows (record)),
-                            trib_query_run_record_get_rows (record));
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, trib_query_run_record_get_rows (record));
+
+      rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
+                                           (gulong) trib_query_run_record_get_rows (record)), count);
+    }
   text = g_strdup_printf ("%s%s · %s · %s · %.1f s%s%s%s%s",
                           g_str_equal (outcome, "success") ? "" : g_str_equal (outcome, "cancelled") ? _("Stopped · ")
                                                                                                     : _("Failed · "),
