@@ -382,6 +382,34 @@ test_tutorial_verification (void)
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                      "Result of statement 2 SELECT * FROM ods_user_info_d_spark…"));
 
+  /* A screen reader sees a grid of rows and cells. */
+  {
+    GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid));
+    GtkWidget *w = GTK_WIDGET (grid);
+    guint visited = 0;
+    gboolean found_row = FALSE, found_cell = FALSE;
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_assert_cmpint (role, ==, GTK_ACCESSIBLE_ROLE_TREE_GRID);
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0 && visited < 10000)
+      {
+        GtkWidget *cur = g_ptr_array_steal_index (stack, stack->len - 1);
+        GtkAccessibleRole r = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cur));
+
+        visited++;
+        if (r == GTK_ACCESSIBLE_ROLE_ROW)
+          found_row = TRUE;
+        if (r == GTK_ACCESSIBLE_ROLE_CELL || r == GTK_ACCESSIBLE_ROLE_GRID_CELL)
+          found_cell = TRUE;
+        for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_ptr_array_unref (stack);
+    g_assert_true (found_row);
+    g_assert_true (found_cell);
+  }
+
   /* The history kept both runs with their parameter. */
   {
     g_autoptr(GFile) dir = g_file_new_for_path (workspace_dir);
