@@ -657,6 +657,36 @@ test_stop_cancels (void)
   g_assert_nonnull (strstr (statements, "\"event\":\"cancel\""));
 }
 
+/* A dropped connection is reported; the next run opens a new session. */
+static void
+test_dropped_connection (void)
+{
+  TribQueryPage *page;
+  TribQueryRun *run;
+  g_autofree char *log = NULL;
+
+  open_window ();
+  page = new_query ("dropping", 0, SPARK);
+  set_sql (page, "SELECT 1 AS dropped /* trib:drop-after-fetches=0 */");
+  run_and_wait (page, TRUE, NULL);
+  run = result_run (page, 0);
+  g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_FAILED);
+  g_assert_nonnull (_trib_result_view_get_error_text (_trib_query_page_get_result (page, 0)));
+  g_test_message ("%s", _trib_result_view_get_error_text (_trib_query_page_get_result (page, 0)));
+
+  set_sql (page, "SELECT 2 AS again");
+  run_and_wait (page, TRUE, NULL);
+  run = result_run (page, 0);
+  g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_SUCCEEDED);
+  log = _trib_query_page_dup_log (page);
+  /* Connected once for the first run, and again after the drop. */
+  g_assert_nonnull (strstr (strstr (log, "Connected."), "[1 SELECT 2 AS again]"));
+  {
+    const char *first = strstr (log, "Connected.");
+    g_assert_nonnull (strstr (first + 1, "Connected."));
+  }
+}
+
 /* A syntax error: its SQLSTATE and message at the statement. */
 static void
 test_syntax_error (void)
@@ -847,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/export-matches-cli", test_export_matches_cli);
   g_test_add_func ("/ui/query/stop-cancels", test_stop_cancels);
   g_test_add_func ("/ui/query/syntax-error", test_syntax_error);
+  g_test_add_func ("/ui/query/dropped-connection", test_dropped_connection);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
   g_test_add_func ("/ui/query/mysql", test_mysql_query);
   g_test_add_func ("/ui/query/history", test_history_reopens);
