@@ -687,6 +687,36 @@ test_dropped_connection (void)
   }
 }
 
+/* A server that cannot be reached: said in the window, and the page can run again. */
+static void
+test_unreachable_server (void)
+{
+  TribWorkspace *workspace;
+  g_autoptr(TribDataSource) source = trib_data_source_new ("nowhere_spark", TRIB_DATA_SOURCE_KIND_KYUUBI);
+  g_autofree char *log = NULL;
+  TribQueryPage *page;
+
+  open_window ();
+  workspace = trib_window_get_workspace (window);
+  g_assert_true (trib_data_source_set_option (source, "host", "127.0.0.1", NULL));
+  /* A port nothing listens on. */
+  g_assert_true (trib_data_source_set_option (source, "port", "9", NULL));
+  g_assert_true (trib_data_source_set_option (source, "transport", "sasl", NULL));
+  g_assert_true (trib_data_source_set_option (source, "user", "nobody", NULL));
+  trib_workspace_put_data_source (workspace, source);
+  g_setenv ("TRIBUTARY_SECRET_NOWHERE_SPARK", "x", TRUE);
+
+  page = new_query ("unreachable", 0, "nowhere_spark");
+  set_sql (page, "SELECT 1");
+  run_and_wait (page, TRUE, NULL);
+  log = _trib_query_page_dup_log (page);
+  g_assert_nonnull (strstr (log, "Could not connect: "));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run-all", NULL));
+  wait_until (page_idle, page, "the second attempt");
+  trib_workspace_remove_data_source (workspace, "nowhere_spark");
+}
+
 /* A syntax error: its SQLSTATE and message at the statement. */
 static void
 test_syntax_error (void)
@@ -878,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/stop-cancels", test_stop_cancels);
   g_test_add_func ("/ui/query/syntax-error", test_syntax_error);
   g_test_add_func ("/ui/query/dropped-connection", test_dropped_connection);
+  g_test_add_func ("/ui/query/unreachable-server", test_unreachable_server);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
   g_test_add_func ("/ui/query/mysql", test_mysql_query);
   g_test_add_func ("/ui/query/history", test_history_reopens);

@@ -327,7 +327,7 @@ engine_log_cb (TribHs2Client *client,
   log_line (self, line);
 }
 
-typedef void (*ConnectedFunc) (TribQueryPage *self, GError *error);
+static void finish_script (TribQueryPage *self);
 
 static void
 client_opened_cb (GObject      *object,
@@ -339,18 +339,15 @@ client_opened_cb (GObject      *object,
 
   if (!trib_hs2_client_open_finish (TRIB_HS2_CLIENT (object), result, &error))
     {
+      g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
+
       g_clear_object (&self->client);
       g_clear_pointer (&self->client_source, g_free);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
-          log_line (self, message);
-          gtk_label_set_text (self->elapsed_label, message);
-        }
       g_ptr_array_set_size (self->pending, 0);
       g_clear_object (&self->current);
-      gtk_spinner_stop (self->spinner);
-      update_actions (self);
+      finish_script (self);
+      log_line (self, message);
+      gtk_label_set_text (self->elapsed_label, message);
       return;
     }
   log_line (self, _("Connected."));
@@ -374,12 +371,11 @@ secret_resolved_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("Could not connect: %s"),
                                                   error ? error->message : _("the data source is gone"));
-      log_line (self, message);
-      gtk_label_set_text (self->elapsed_label, message);
       g_clear_pointer (&self->client_source, g_free);
       g_ptr_array_set_size (self->pending, 0);
-      gtk_spinner_stop (self->spinner);
-      update_actions (self);
+      finish_script (self);
+      log_line (self, message);
+      gtk_label_set_text (self->elapsed_label, message);
       return;
     }
   self->client = trib_hs2_client_new (config);
