@@ -605,6 +605,34 @@ test_export_matches_cli (void)
   gtk_adjustment_set_value (adj, 0);
   settle ();
 
+  /* Client-side sort: by id, descending, then back to the server's order. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (grid);
+    g_autoptr(GtkColumnViewColumn) id = g_list_model_get_item (columns, 1);
+    g_autoptr(GtkColumnViewColumn) label = g_list_model_get_item (columns, 2);
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (grid));
+
+    gtk_column_view_sort_by_column (grid, id, GTK_SORT_DESCENDING);
+    settle ();
+    {
+      g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
+      g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 9999);
+    }
+    /* Text order: "row \"9999\", ok" is the greatest label. */
+    gtk_column_view_sort_by_column (grid, label, GTK_SORT_DESCENDING);
+    settle ();
+    {
+      g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
+      g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 9999);
+    }
+    gtk_column_view_sort_by_column (grid, NULL, GTK_SORT_ASCENDING);
+    settle ();
+    {
+      g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
+      g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 0);
+    }
+  }
+
   /* NULL and the empty string stay different in the copy. */
   gtk_selection_model_select_range (gtk_column_view_get_model (grid), 0, 1, TRUE);
   {
@@ -715,6 +743,64 @@ test_unreachable_server (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run-all", NULL));
   wait_until (page_idle, page, "the second attempt");
   trib_workspace_remove_data_source (workspace, "nowhere_spark");
+}
+
+static char *
+buffer_text (TribQueryPage *page)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+}
+
+/* Ctrl+Enter runs the statement under the cursor, or the selection; Ctrl+/ comments lines. */
+static void
+test_statement_at_cursor (void)
+{
+  TribQueryPage *page;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, end;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  open_window ();
+  page = new_query ("cursor", 0, SPARK);
+  set_sql (page, "SELECT 1 AS one;\nSELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));
+
+  /* The cursor on the second line of the second statement. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 2, 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL));
+  wait_until (page_idle, page, "the statement at the cursor");
+  g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 1);
+  title = trib_query_run_dup_title (result_run (page, 0));
+  g_assert_cmpstr (title, ==, "2 SELECT 2 AS two…");
+  g_assert_cmpuint (trib_query_run_get_n_rows (result_run (page, 0)), ==, 3);
+
+  /* A selection runs as it is. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+  end = iter;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL));
+  wait_until (page_idle, page, "the selection");
+  g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 1);
+  g_assert_cmpstr (trib_query_run_get_sql (result_run (page, 0)), ==, "SELECT 3 AS three");
+
+  /* Ctrl+/ on the first two lines comments them, and again uncomments them. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &end, 1, 3);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.toggle-comment", NULL));
+  text = buffer_text (page);
+  g_assert_cmpstr (text, ==, "-- SELECT 1 AS one;\n-- SELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.toggle-comment", NULL));
+  text = buffer_text (page);
+  g_assert_cmpstr (text, ==, "SELECT 1 AS one;\nSELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
 }
 
 /* A syntax error: its SQLSTATE and message at the statement. */
@@ -909,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/syntax-error", test_syntax_error);
   g_test_add_func ("/ui/query/dropped-connection", test_dropped_connection);
   g_test_add_func ("/ui/query/unreachable-server", test_unreachable_server);
+  g_test_add_func ("/ui/query/statement-at-cursor", test_statement_at_cursor);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
   g_test_add_func ("/ui/query/mysql", test_mysql_query);
   g_test_add_func ("/ui/query/history", test_history_reopens);
