@@ -801,6 +801,13 @@ test_statement_at_cursor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.toggle-comment", NULL));
   text = buffer_text (page);
   g_assert_cmpstr (text, ==, "SELECT 1 AS one;\nSELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
+  g_clear_pointer (&text, g_free);
+
+  /* The server's operation log streams into the Log tab. */
+  set_sql (page, "SELECT 4 AS logged /* trib:log=3 */");
+  run_and_wait (page, TRUE, NULL);
+  text = _trib_query_page_dup_log (page);
+  g_assert_nonnull (strstr (text, "INFO  : log line 1 of 3\nINFO  : log line 2 of 3\nINFO  : log line 3 of 3\n"));
 }
 
 /* A syntax error: its SQLSTATE and message at the statement. */
@@ -922,6 +929,21 @@ test_mysql_query (void)
     g_assert_true (trib_hs2_result_set_is_null (rs, 0, 2));
     g_assert_false (trib_hs2_result_set_is_null (rs, 0, 3));
     g_assert_cmpstr (empty, ==, "");
+  }
+
+  /* The schema browser reads information_schema. */
+  {
+    TribSchemaBrowser *browser = _trib_query_page_get_schema_browser (page);
+    g_autofree char *rows = NULL;
+
+    wait_until (browser_idle, browser, "the MySQL databases");
+    g_assert_true (_trib_schema_browser_expand (browser, "workshop"));
+    wait_until (browser_idle, browser, "the MySQL tables");
+    g_assert_true (_trib_schema_browser_expand (browser, "ods_user_info_d"));
+    wait_until (browser_idle, browser, "the MySQL columns");
+    rows = _trib_schema_browser_dup_rows (browser);
+    g_test_message ("%s", rows);
+    g_assert_nonnull (strstr (rows, "\n  ods_user_info_d\n    uid "));
   }
 
   run = result_run (page, 2);
