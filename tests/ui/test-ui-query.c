@@ -810,6 +810,48 @@ test_statement_at_cursor (void)
   g_assert_nonnull (strstr (text, "INFO  : log line 1 of 3\nINFO  : log line 2 of 3\nINFO  : log line 3 of 3\n"));
 }
 
+static gboolean
+cancels_recorded (gpointer data)
+{
+  g_autofree char *statements = trib_test_read_file (trib_test_require_env ("TRIB_TEST_HS2_STATEMENTS"));
+  guint n = 0;
+
+  for (const char *p = statements; (p = strstr (p, "\"event\":\"cancel\"")); p++)
+    n++;
+  return n >= GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+server_runs_closing_statement (gpointer data)
+{
+  g_autofree char *statements = trib_test_read_file (trib_test_require_env ("TRIB_TEST_HS2_STATEMENTS"));
+
+  return strstr (statements, "AS closing") != NULL;
+}
+
+/* Closing a tab while its statement runs cancels it on the server; nothing is left
+ * touching the closed tab. */
+static void
+test_close_while_running (void)
+{
+  g_autofree char *before = trib_test_read_file (trib_test_require_env ("TRIB_TEST_HS2_STATEMENTS"));
+  guint n_cancels = 0;
+  TribQueryPage *page;
+  AdwTabView *tabs;
+
+  for (const char *p = before; (p = strstr (p, "\"event\":\"cancel\"")); p++)
+    n_cancels++;
+  open_window ();
+  page = new_query ("closing", 0, SPARK);
+  set_sql (page, "SELECT 1 AS closing /* trib:slow=30 trib:log=2 */");
+  _trib_query_page_run (page, TRUE, NULL);
+  wait_until (server_runs_closing_statement, NULL, "the statement to reach the server");
+  tabs = _trib_window_get_tab_view (window);
+  adw_tab_view_close_page (tabs, adw_tab_view_get_selected_page (tabs));
+  wait_until (cancels_recorded, GUINT_TO_POINTER (n_cancels + 1), "the CancelOperation");
+  settle ();
+}
+
 /* A syntax error: its SQLSTATE and message at the statement. */
 static void
 test_syntax_error (void)
@@ -1018,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/ui/query/dropped-connection", test_dropped_connection);
   g_test_add_func ("/ui/query/unreachable-server", test_unreachable_server);
   g_test_add_func ("/ui/query/statement-at-cursor", test_statement_at_cursor);
+  g_test_add_func ("/ui/query/close-while-running", test_close_while_running);
   g_test_add_func ("/ui/query/draft-kept", test_draft_kept);
   g_test_add_func ("/ui/query/mysql", test_mysql_query);
   g_test_add_func ("/ui/query/history", test_history_reopens);

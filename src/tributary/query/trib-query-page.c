@@ -21,6 +21,8 @@ struct _TribQueryPage
   TribSavedQuery    *query;
   GtkStringList     *data_source_names;
   gboolean           loaded;
+  /* Closed: answers still arriving touch no widget. */
+  gboolean           disposed;
   gboolean           modified;
   gboolean           setting_text;
   guint              draft_timer;
@@ -95,9 +97,12 @@ static void
 log_line (TribQueryPage *self,
           const char    *line)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
+  GtkTextBuffer *buffer;
   GtkTextIter end;
 
+  if (self->disposed)
+    return;
+  buffer = gtk_text_view_get_buffer (self->log_view);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, line, -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -195,6 +200,8 @@ saved_cb (GObject      *object,
   self->saving--;
   if (!trib_saved_query_save_finish (result, &error))
     {
+      if (self->disposed)
+        return;
       g_autofree char *message = g_strdup_printf (_("Could not save the query: %s"), error->message);
       log_line (self, message);
       set_modified (self, TRUE);
@@ -207,7 +214,8 @@ saved_cb (GObject      *object,
     g_task_set_task_data (task, g_strdup (trib_saved_query_get_name (self->query)), g_free);
     g_task_run_in_thread (task, discard_draft_in_thread);
   }
-  trib_saved_query_set_data_source (self->query, selected_data_source (self));
+  if (!self->disposed)
+    trib_saved_query_set_data_source (self->query, selected_data_source (self));
 }
 
 static void
@@ -297,6 +305,11 @@ loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   Loaded *l = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (self->disposed)
+    {
+      g_clear_pointer (&l, loaded_free);
+      return;
+    }
   if (l == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -337,7 +350,11 @@ client_opened_cb (GObject      *object,
   g_autoptr(TribQueryPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!trib_hs2_client_open_finish (TRIB_HS2_CLIENT (object), result, &error))
+  gboolean opened = trib_hs2_client_open_finish (TRIB_HS2_CLIENT (object), result, &error);
+
+  if (self->disposed)
+    return;
+  if (!opened)
     {
       g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
 
@@ -363,7 +380,15 @@ secret_resolved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(TribHs2Config) config = NULL;
   g_autofree char *password = trib_secrets_resolve_finish (result, NULL, &error);
-  TribDataSource *source = trib_workspace_lookup_data_source (self->workspace, self->client_source);
+  TribDataSource *source;
+
+  if (self->disposed)
+    {
+      if (password)
+        memset (password, 0, strlen (password));
+      return;
+    }
+  source = trib_workspace_lookup_data_source (self->workspace, self->client_source);
 
   if (error == NULL && source != NULL)
     config = trib_hs2_config_new_from_data_source (source, password, &error);
@@ -471,7 +496,13 @@ run_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   trib_query_run_start_finish (TRIB_QUERY_RUN (object), result, &error);
-  statement_finished (self, TRIB_QUERY_RUN (object), error);
+  if (!self->disposed)
+    statement_finished (self, TRIB_QUERY_RUN (object), error);
+  else if (self->client)
+    {
+      trib_hs2_client_close_async (self->client, NULL, NULL, NULL);
+      g_clear_object (&self->client);
+    }
 }
 
 static void
@@ -484,7 +515,8 @@ mysql_done_cb (GObject      *object,
   TribQueryRun *run = g_object_get_data (G_OBJECT (result), "run");
 
   trib_query_mysql_run_finish (result, &error);
-  statement_finished (self, run, error);
+  if (!self->disposed)
+    statement_finished (self, run, error);
 }
 
 static void
@@ -583,6 +615,11 @@ mysql_secret_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   char *password = trib_secrets_resolve_finish (result, NULL, &error);
 
+  if (self->disposed)
+    {
+      g_clear_pointer (&password, trib_secret_free);
+      return;
+    }
   if (error)
     {
       g_autofree char *message = g_strdup_printf (_("Could not connect: %s"), error->message);
@@ -1110,12 +1147,30 @@ preview_cb (TribSchemaBrowser *browser,
 
 /* Object */
 
+/* The tab was closed (the page may live on a moment, held by answers still coming):
+ * what runs is stopped on the server, and what was typed is kept as a draft. */
+static void
+trib_query_page_unroot (GtkWidget *widget)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->draft_timer)
+    {
+      g_clear_handle_id (&self->draft_timer, g_source_remove);
+      draft_timeout_cb (self);
+    }
+  GTK_WIDGET_CLASS (trib_query_page_parent_class)->unroot (widget);
+}
+
 static void
 trib_query_page_dispose (GObject *object)
 {
   TribQueryPage *self = TRIB_QUERY_PAGE (object);
   GtkWidget *child;
 
+  self->disposed = TRUE;
   /* Closing the tab keeps what was typed: write the draft now. */
   if (self->draft_timer)
     {
@@ -1125,10 +1180,13 @@ trib_query_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->client)
-    trib_hs2_client_close_async (self->client, NULL, NULL, NULL);
-  g_clear_object (&self->client);
-  g_clear_object (&self->current);
+  /* A statement still running gets its CancelOperation first; the session is closed
+   * when it has ended (run_done_cb), as closing it now would drop the operation's handle. */
+  if (self->client && self->current == NULL)
+    {
+      trib_hs2_client_close_async (self->client, NULL, NULL, NULL);
+      g_clear_object (&self->client);
+    }
   g_clear_object (&self->history);
   g_clear_object (&self->search);
   g_clear_object (&self->completion_words);
@@ -1151,6 +1209,8 @@ trib_query_page_finalize (GObject *object)
   g_clear_pointer (&self->run_values, g_hash_table_unref);
   g_free (self->client_source);
   g_clear_pointer (&self->mysql_password, trib_secret_free);
+  g_clear_object (&self->current);
+  g_clear_object (&self->client);
   G_OBJECT_CLASS (trib_query_page_parent_class)->finalize (object);
 }
 
@@ -1181,6 +1241,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   object_class->dispose = trib_query_page_dispose;
   object_class->finalize = trib_query_page_finalize;
   object_class->get_property = trib_query_page_get_property;
+  widget_class->unroot = trib_query_page_unroot;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
