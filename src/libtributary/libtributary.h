@@ -81,3 +81,13 @@
 
 #include "trib-demo.h"
 #include "trib-sample-data.h"
+
+#include "trib-query-drafts.h"
+#include "trib-query-export.h"
+#include "trib-query-history.h"
+#include "trib-query-mysql.h"
+#include "trib-query-params.h"
+#include "trib-query-run-record.h"
+#include "trib-query-run.h"
+#include "trib-query-store.h"
+#include "trib-saved-query.h"

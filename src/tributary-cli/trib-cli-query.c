@@ -18,6 +18,7 @@
 #include "trib-hs2-result-set.h"
 #include "trib-hs2-splitter.h"
 #include "trib-json.h"
+#include "trib-query-export.h"
 #include "trib-text.h"
 
 typedef enum
@@ -90,65 +91,6 @@ open_data_source (const char *command,
       return NULL;
     }
   return g_steal_pointer (&client);
-}
-
-static void
-print_json_value (GString            *out,
-                  TribHs2Batch       *batch,
-                  guint               col,
-                  guint               row,
-                  GString            *scratch)
-{
-  const TribHs2Column *c = trib_hs2_batch_get_column (batch, col);
-
-  g_string_truncate (scratch, 0);
-  if (!trib_hs2_batch_append_text (batch, col, row, scratch))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  switch (c->kind)
-    {
-    case TRIB_HS2_COLUMN_BOOL:
-    case TRIB_HS2_COLUMN_BYTE:
-    case TRIB_HS2_COLUMN_I16:
-    case TRIB_HS2_COLUMN_I32:
-    case TRIB_HS2_COLUMN_I64:
-      g_string_append (out, scratch->str);
-      return;
-    case TRIB_HS2_COLUMN_DOUBLE:
-      /* JSON has no NaN or infinities. */
-      if (g_ascii_isdigit (scratch->str[0]) || (scratch->str[0] == '-' && g_ascii_isdigit (scratch->str[1])))
-        {
-          g_string_append (out, scratch->str);
-          return;
-        }
-      break;
-    case TRIB_HS2_COLUMN_STRING:
-    case TRIB_HS2_COLUMN_BINARY:
-    case TRIB_HS2_COLUMN_NONE:
-    default:
-      break;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = scratch->str; *p; p++)
-    {
-      guchar ch = (guchar) *p;
-
-      if (ch == '"' || ch == '\\')
-        g_string_append_printf (out, "\\%c", ch);
-      else if (ch == '\n')
-        g_string_append (out, "\\n");
-      else if (ch == '\r')
-        g_string_append (out, "\\r");
-      else if (ch == '\t')
-        g_string_append (out, "\\t");
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, (char) ch);
-    }
-  g_string_append_c (out, '"');
 }
 
 static void
@@ -255,23 +197,9 @@ print_operation (Output           *o,
       else if (o->format == FORMAT_JSON)
         for (guint r = 0; r < trib_hs2_batch_get_n_rows (batch); r++)
           {
-            g_string_append (out, first_row ? "\n{" : ",\n{");
+            /* The same writer as the app's export, so both give the same bytes. */
+            trib_query_export_append_json_row (out, schema, batch, r, first_row, scratch);
             first_row = FALSE;
-            for (guint c = 0; c < schema->len; c++)
-              {
-                const char *name = ((TribHs2ColumnDesc *) g_ptr_array_index (schema, c))->name;
-
-                g_string_append_printf (out, "%s\"", c ? ", " : "");
-                for (const char *p = name; *p; p++)
-                  {
-                    if (*p == '"' || *p == '\\')
-                      g_string_append_c (out, '\\');
-                    g_string_append_c (out, *p);
-                  }
-                g_string_append (out, "\": ");
-                print_json_value (out, batch, c, r, scratch);
-              }
-            g_string_append_c (out, '}');
           }
       fwrite (out->str, 1, out->len, stdout);
       g_string_truncate (out, 0);
@@ -279,7 +207,7 @@ print_operation (Output           *o,
   if (error == NULL)
     {
       if (o->format == FORMAT_JSON)
-        g_string_append (out, first_row ? "]\n" : "\n]\n");
+        trib_query_export_append_json_end (out, !first_row);
       fwrite (out->str, 1, out->len, stdout);
       if (rs != NULL)
         print_table (rs);

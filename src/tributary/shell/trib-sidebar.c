@@ -18,6 +18,9 @@ struct _TribSidebar
 
   GtkListBox     *workflows_list;
   GtkListBox     *data_sources_list;
+  /* Ad hoc queries (query/) */
+  GtkListBox     *queries_list;
+  TribQueryStore *queries;
 
   /* name -> Status, so a row made again (after an edit) keeps its dot */
   GHashTable     *statuses;
@@ -40,6 +43,8 @@ status_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (TribSidebar, trib_sidebar, GTK_TYPE_WIDGET)
 
+static GStrv dup_titles (GtkListBox *list);
+
 enum {
   PROP_0,
   PROP_WORKSPACE,
@@ -49,6 +54,7 @@ enum {
 enum {
   WORKFLOW_ACTIVATED,
   DATA_SOURCE_ACTIVATED,
+  QUERY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -276,6 +282,42 @@ data_source_row_activated_cb (TribSidebar   *self,
   g_signal_emit (self, signals[DATA_SOURCE_ACTIVATED], 0, ds);
 }
 
+static GtkWidget *
+create_query_row (gpointer item,
+                  gpointer user_data)
+{
+  TribSavedQuery *query = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = row_box ("trib-spark-symbolic", trib_saved_query_get_name (query),
+                            trib_saved_query_get_data_source (query));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "query", g_object_ref (query), g_object_unref);
+  return row;
+}
+
+static void
+query_row_activated_cb (TribSidebar   *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  gtk_list_box_unselect_all (self->workflows_list);
+  gtk_list_box_unselect_all (self->data_sources_list);
+  g_signal_emit (self, signals[QUERY_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "query"));
+}
+
+TribQueryStore *
+trib_sidebar_get_query_store (TribSidebar *self)
+{
+  return self->queries;
+}
+
+GStrv
+_trib_sidebar_dup_query_titles (TribSidebar *self)
+{
+  return dup_titles (self->queries_list);
+}
+
 static void
 trib_sidebar_dispose (GObject *object)
 {
@@ -284,6 +326,7 @@ trib_sidebar_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->sorted_data_sources);
+  g_clear_object (&self->queries);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SIDEBAR);
   /* A plain GtkWidget does not drop its children itself. */
@@ -350,12 +393,16 @@ trib_sidebar_class_init (TribSidebarClass *klass)
   signals[DATA_SOURCE_ACTIVATED] =
     g_signal_new ("data-source-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRIB_TYPE_DATA_SOURCE);
+  signals[QUERY_ACTIVATED] =
+    g_signal_new ("query-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRIB_TYPE_SAVED_QUERY);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tribsidebar");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, TribSidebar, workflows_list);
   gtk_widget_class_bind_template_child (widget_class, TribSidebar, data_sources_list);
+  gtk_widget_class_bind_template_child (widget_class, TribSidebar, queries_list);
 }
 
 static void
@@ -369,6 +416,8 @@ trib_sidebar_init (TribSidebar *self)
                            G_CALLBACK (workflow_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->data_sources_list, "row-activated",
                            G_CALLBACK (data_source_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queries_list, "row-activated",
+                           G_CALLBACK (query_row_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -395,6 +444,7 @@ trib_sidebar_set_workspace (TribSidebar   *self,
     return;
 
   g_clear_object (&self->sorted_data_sources);
+  g_clear_object (&self->queries);
   g_hash_table_remove_all (self->statuses);
 
   if (workspace)
@@ -408,9 +458,12 @@ trib_sidebar_set_workspace (TribSidebar   *self,
                                create_workflow_row, self, NULL);
       gtk_list_box_bind_model (self->data_sources_list, G_LIST_MODEL (self->sorted_data_sources),
                                create_data_source_row, self, NULL);
+      self->queries = trib_query_store_new (trib_workspace_get_directory (workspace));
+      gtk_list_box_bind_model (self->queries_list, G_LIST_MODEL (self->queries), create_query_row, self, NULL);
     }
   else
     {
+      gtk_list_box_bind_model (self->queries_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->workflows_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->data_sources_list, NULL, NULL, NULL, NULL);
     }

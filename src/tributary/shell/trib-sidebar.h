@@ -35,8 +35,12 @@ void           trib_sidebar_set_data_source_status (TribSidebar       *self,
 TribSidebarStatus trib_sidebar_get_data_source_status (TribSidebar    *self,
                                                        const char     *name);
 
+/* The ad hoc queries listed (NULL without a workspace). */
+TribQueryStore *trib_sidebar_get_query_store (TribSidebar *self);
+
 /* What the rows show, in order: for the UI tests. */
 GStrv          _trib_sidebar_dup_workflow_titles    (TribSidebar *self);
 GStrv          _trib_sidebar_dup_data_source_titles (TribSidebar *self);
+GStrv          _trib_sidebar_dup_query_titles       (TribSidebar *self);
 
 G_END_DECLS

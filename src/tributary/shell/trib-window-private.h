@@ -86,4 +86,10 @@ GtkWidget   *_trib_window_get_runs_panel     (TribWindow    *self);
 /* The in-app scheduler (TribScheduler), when Preferences turned it on. */
 gpointer     _trib_window_get_scheduler      (TribWindow    *self);
 
+/* query/trib-query-actions.c */
+typedef struct _TribNewQueryDialog TribNewQueryDialog;
+TribNewQueryDialog *_trib_window_open_new_query_dialog (TribWindow *self);
+typedef struct _TribQueryHistoryDialog TribQueryHistoryDialog;
+TribQueryHistoryDialog *_trib_window_open_query_history (TribWindow *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-query-actions.h"
 #include "trib-sidebar.h"
 #include "trib-window.h"
 #include "trib-window-private.h"
@@ -145,7 +146,11 @@ _trib_window_set_workspace (TribWindow    *self,
   for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      TribWorkflowPage *wp = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page));
+      TribWorkflowPage *wp;
+
+      if (!TRIB_IS_WORKFLOW_PAGE (adw_tab_page_get_child (page)))
+        continue;
+      wp = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page));
       g_ptr_array_add (open_names, g_strdup (trib_workflow_get_name (trib_workflow_page_get_workflow (wp))));
     }
   _trib_window_close_all_tabs (self);
@@ -533,6 +538,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, tab_bar);
 
   _trib_window_class_init_actions (widget_class);
+  _trib_query_actions_class_init (widget_class);
 
   g_type_ensure (TRIB_TYPE_SIDEBAR);
 }
@@ -555,6 +561,7 @@ trib_window_init (TribWindow *self)
                            self, G_CONNECT_SWAPPED);
   _trib_window_init_actions (self);
   _trib_window_init_runs (self);
+  _trib_query_actions_init (self);
 }
 
 TribWindow *

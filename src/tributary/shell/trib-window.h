@@ -25,6 +25,9 @@ TribWorkspace *trib_window_get_workspace  (TribWindow      *self);
 /* Opens (or brings forward) the tab of @workflow. */
 void           trib_window_show_workflow  (TribWindow      *self,
                                            TribWorkflow    *workflow);
+/* Opens (or brings forward) the tab of an ad hoc query (query/trib-query-actions.c). */
+void           trib_window_show_query     (TribWindow      *self,
+                                           TribSavedQuery  *query);
 void           trib_window_add_toast      (TribWindow      *self,
                                            const char      *message);
 

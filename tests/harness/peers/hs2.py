@@ -69,6 +69,8 @@ class HiveServer2(Peer):
             "TRIB_HS2_TLS_KEY": key,
             "TRIB_HS2_SASL_PORT": str(DEMO_PORT if self.ctx.demo else 0),
             "NODE_PATH": modules,
+            # External tables over oss:// read the S3 peer's files when it runs too.
+            "TRIB_HS2_OSS_ROOT": self.ctx.env.get("TRIB_TEST_S3_DIRECTORY", ""),
         })
         log_file = open(self.ctx.path("hs2", "server.log"), "ab")
         self.proc = subprocess.Popen([node, script], env=env, cwd=os.path.dirname(script),
