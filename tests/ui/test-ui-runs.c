@@ -20,8 +20,11 @@
 #include "trib-runs-panel.h"
 #include "trib-schedule-button.h"
 #include "trib-preferences-window.h"
+#include "trib-canvas.h"
+#include "trib-node-card.h"
 #include "trib-test-util.h"
 #include "trib-window-private.h"
+#include "trib-workflow-page.h"
 
 #define WORKFLOW "user_profile_analysis_spark"
 #define BIZDATE  "20240807"
@@ -327,6 +330,31 @@ test_run_from_the_window (void)
                                "ods_user_info_d_spark success");
   g_assert_cmpint (trib_run_get_state (run), ==, TRIB_RUN_STATE_SUCCESS);
   g_assert_cmpstr (trib_run_get_kind (run), ==, "manual");
+
+  /* The canvas shows it too: each card says "Succeeded", as a screen reader would hear,
+   * and the tab's title says how the run went. */
+  {
+    TribWorkflowPage *page = _trib_window_get_current_workflow_page (window);
+    TribCanvas *canvas = trib_workflow_page_get_canvas (page);
+    GListModel *nodes = trib_workflow_get_nodes (trib_workflow_page_get_workflow (page));
+
+    for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+      {
+        g_autoptr(TribNode) node = g_list_model_get_item (nodes, i);
+        TribNodeCard *card = TRIB_NODE_CARD (trib_canvas_get_card (canvas, trib_node_get_id (node)));
+
+        g_autofree char *described = trib_node_card_dup_description (card);
+        g_autofree char *expected = g_strdup_printf ("%s, %s", trib_node_kind_get_label (trib_node_get_kind (node)),
+                                                     trib_node_state_get_label (TRIB_NODE_STATE_SUCCESS));
+
+        g_assert_cmpint (trib_node_card_get_run_state (card), ==, TRIB_NODE_STATE_SUCCESS);
+        /* A duration may follow ("Succeeded 2.1 s"). */
+        if (!g_str_has_prefix (described, expected))
+          g_error ("%s is described as \"%s\", expected \"%s\"", trib_node_get_id (node), described, expected);
+      }
+    g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_selected_page (_trib_window_get_tab_view (window))), ==,
+                     "User profile analysis_Spark · Succeeded");
+  }
 
   /* The runs panel shows the same, read back from the history. */
   wait_until (panel_shows, (gpointer) states, "the runs panel to show the five successes");

@@ -141,7 +141,8 @@ describe_instance (TribNodeInstance *instance)
 
   if (state == TRIB_NODE_STATE_RUNNING && trib_node_instance_get_progress (instance) > 0)
     return g_strdup_printf ("%d%%", (int) (trib_node_instance_get_progress (instance) * 100));
-  if (started > 0 && ended >= started &&
+  /* How long it took, when that is worth saying. */
+  if (started > 0 && ended - started >= G_USEC_PER_SEC &&
       (state == TRIB_NODE_STATE_SUCCESS || state == TRIB_NODE_STATE_FAILED))
     return trib_format_duration (ended - started);
   return NULL;

@@ -50,17 +50,24 @@ kind_css_class (TribNodeKind kind)
     }
 }
 
+char *
+trib_node_card_dup_description (TribNodeCard *self)
+{
+  TribNodeKind kind;
+
+  g_return_val_if_fail (TRIB_IS_NODE_CARD (self), NULL);
+
+  /* A screen reader says the name, then the type and the run state. */
+  kind = trib_node_get_kind (self->node);
+  if (self->state_text)
+    return g_strdup_printf ("%s, %s", trib_node_kind_get_label (kind), self->state_text);
+  return g_strdup (trib_node_kind_get_label (kind));
+}
+
 static void
 update_accessible (TribNodeCard *self)
 {
-  TribNodeKind kind = trib_node_get_kind (self->node);
-  g_autofree char *description = NULL;
-
-  /* A screen reader says the name, then the type (and later the run state). */
-  if (self->state_text)
-    description = g_strdup_printf ("%s, %s", trib_node_kind_get_label (kind), self->state_text);
-  else
-    description = g_strdup (trib_node_kind_get_label (kind));
+  g_autofree char *description = trib_node_card_dup_description (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, trib_node_get_display_name (self->node),

@@ -37,5 +37,7 @@ void        trib_node_card_set_run_state  (TribNodeCard  *self,
                                            TribNodeState  state,
                                            const char    *detail);
 TribNodeState trib_node_card_get_run_state (TribNodeCard *self);
+/* What a screen reader says after the name: "Batch synchronization, Succeeded". */
+char       *trib_node_card_dup_description (TribNodeCard *self);
 
 G_END_DECLS
