@@ -203,7 +203,13 @@ test_backfill_preview_streams (void)
   g_assert_true (g_str_has_suffix (out, "36525 node instances in all. Nothing was run (--preview).\n"));
   g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
   g_test_message ("peak memory of the preview: %ld KB", usage.ru_maxrss);
+#if defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer's shadow memory and quarantine (256 MB) dwarf what is measured here;
+   * the bound is checked by the plain build. */
+  g_assert_cmpint (usage.ru_maxrss, <, 1024 * 1024);
+#else
   g_assert_cmpint (usage.ru_maxrss, <, 120 * 1024);
+#endif
 
   trib_test_rm_rf (dir);
 }

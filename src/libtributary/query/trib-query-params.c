@@ -87,9 +87,9 @@ trib_query_params_find (const char *sql)
 }
 
 TribParamContext *
-trib_query_params_context_new_now (GTimeZone *timezone)
+trib_query_params_context_new_now (GTimeZone *time_zone)
 {
-  g_autoptr(GTimeZone) local = timezone ? g_time_zone_ref (timezone) : g_time_zone_new_local ();
+  g_autoptr(GTimeZone) local = time_zone ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
   g_autoptr(GDateTime) now = g_date_time_new_now (local);
 
   return trib_param_context_new (now, "adhoc", "adhoc", "adhoc");

@@ -20,8 +20,8 @@ GStrv    trib_query_params_find          (const char        *sql);
  * evaluated against @context; anything else is empty. */
 char    *trib_query_params_default_value (const char        *name,
                                           TribParamContext  *context);
-/* A context for "now" in @timezone (NULL: local), as a manual run uses. */
-TribParamContext *trib_query_params_context_new_now (GTimeZone *timezone);
+/* A context for "now" in @time_zone (NULL: local), as a manual run uses. */
+TribParamContext *trib_query_params_context_new_now (GTimeZone *time_zone);
 /* The final SQL: every ${NAME} and $[...] of trib_query_params_find() replaced by its
  * value in @values. A missing value is an error naming the parameter. */
 char    *trib_query_params_apply         (const char        *sql,
