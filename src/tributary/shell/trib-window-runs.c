@@ -97,8 +97,12 @@ static void
 selected_page_cb (TribWindow *self)
 {
   WindowRuns *runs = get_runs (self);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
 
   trib_run_toolbar_set_workflow (runs->toolbar, selected_workflow (self));
+  /* Run, Stop and Backfill belong to workflows: a query tab has its own Run. */
+  gtk_widget_set_visible (GTK_WIDGET (runs->toolbar),
+                          page == NULL || TRIB_IS_WORKFLOW_PAGE (adw_tab_page_get_child (page)));
 }
 
 static AdwTabPage *
