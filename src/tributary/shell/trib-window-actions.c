@@ -253,24 +253,6 @@ close_workspace_action (GtkWidget  *widget,
   _trib_window_set_workspace (self, NULL);
 }
 
-static void
-workflow_saved_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TribWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_workflow_save_finish (TRIB_WORKFLOW (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save %s: %s"),
-                                                  trib_workflow_get_display_path (TRIB_WORKFLOW (object)),
-                                                  error->message);
-      trib_window_add_toast (self, message);
-    }
-}
-
 /* Saves every workflow with edits. Each text is made here on the UI thread and only
  * written by a worker, so no worker ever touches the live workspace. */
 static void
@@ -290,7 +272,7 @@ save_action (GtkWidget  *widget,
       g_autoptr(TribWorkflow) workflow = g_list_model_get_item (workflows, i);
 
       if (trib_workflow_is_modified (workflow))
-        trib_workflow_save_async (workflow, self->load_cancellable, workflow_saved_cb, g_object_ref (self));
+        _trib_window_save_workflow (self, workflow);
     }
 }
 

@@ -50,6 +50,8 @@ void         _trib_window_class_init_workflow_actions (GtkWidgetClass *widget_cl
 void         _trib_window_init_workflow_actions (TribWindow *self);
 void         _trib_window_update_workflow_actions (TribWindow *self);
 guint        _trib_window_count_modified     (TribWindow    *self);
+void         _trib_window_save_workflow      (TribWindow    *self,
+                                              TribWorkflow  *workflow);
 AdwTabPage  *_trib_window_find_tab           (TribWindow    *self,
                                               TribWorkflow  *workflow);
 void         _trib_window_init_actions       (TribWindow    *self);

@@ -47,9 +47,11 @@ workflow_saved_cb (GObject      *object,
     }
 }
 
-static void
-save_workflow (TribWindow   *self,
-               TribWorkflow *workflow)
+/* The text is made here on the UI thread and only written by a worker; a failure is
+ * shown as a toast naming the file. */
+void
+_trib_window_save_workflow (TribWindow   *self,
+                            TribWorkflow *workflow)
 {
   trib_workflow_save_async (workflow, self->load_cancellable, workflow_saved_cb, g_object_ref (self));
 }
@@ -136,7 +138,7 @@ name_response_cb (TribNameDialog *dialog,
       return;
     }
   /* The file is written at once: a new workflow is a file in the workspace. */
-  save_workflow (self, result);
+  _trib_window_save_workflow (self, result);
   if (old_file)
     g_file_delete_async (old_file, G_PRIORITY_DEFAULT, self->load_cancellable, file_deleted_cb, g_object_ref (self));
   trib_window_show_workflow (self, result);
@@ -297,7 +299,7 @@ close_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "save") == 0)
     {
-      save_workflow (self, workflow);
+      _trib_window_save_workflow (self, workflow);
       adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
     }
   else if (g_strcmp0 (response, "discard") == 0)
