@@ -306,6 +306,59 @@ test_undo_redo_after_move (void)
   trib_test_rm_rf (dir);
 }
 
+static gboolean
+refuse_after_changing (JsonObject  *node,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  json_object_set_string_member (node, "description", "half-edited");
+  g_set_error_literal (error, TRIB_ERROR, TRIB_ERROR_INVALID, "refused");
+  return FALSE;
+}
+
+static void
+test_node_content_edits (void)
+{
+  g_autoptr(TribWorkspace) ws = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(TribWorkflow) wf = new_workflow (&ws, &dir);
+  g_autoptr(TribUndoStack) undo = trib_undo_stack_new (wf);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_refusal = NULL;
+
+  create (wf, TRIB_NODE_KIND_EMR_SPARK_SQL, "q");
+  create (wf, TRIB_NODE_KIND_VIRTUAL, "v");
+
+  /* Typing in one node's script, in three pauses, is one undo step. */
+  g_assert_true (trib_workflow_set_node_content (wf, "q", "SELECT", NULL));
+  g_assert_true (trib_workflow_set_node_content (wf, "q", "SELECT 1", NULL));
+  g_assert_true (trib_workflow_set_node_content (wf, "q", "SELECT 1;", NULL));
+  g_assert_cmpstr (trib_node_get_content (trib_workflow_lookup_node (wf, "q")), ==, "SELECT 1;");
+  g_assert_cmpstr (trib_undo_stack_get_undo_label (undo), ==, "Edit Script");
+  g_assert_true (trib_undo_stack_undo (undo));
+  g_assert_cmpstr (trib_node_get_content (trib_workflow_lookup_node (wf, "q")), ==, "");
+  g_assert_true (trib_undo_stack_redo (undo));
+  g_assert_cmpstr (trib_node_get_content (trib_workflow_lookup_node (wf, "q")), ==, "SELECT 1;");
+
+  /* Another node's script is another step. */
+  g_assert_true (trib_workflow_set_node_content (wf, "v", "x", NULL));
+  g_assert_true (trib_undo_stack_undo (undo));
+  g_assert_cmpstr (trib_node_get_content (trib_workflow_lookup_node (wf, "q")), ==, "SELECT 1;");
+
+  /* A refused edit leaves the document as it was, even what it changed before refusing. */
+  before = trib_workflow_to_string (wf);
+  g_assert_false (trib_workflow_edit_node (wf, "q", "Test", NULL, refuse_after_changing, NULL, &error));
+  g_assert_error (error, TRIB_ERROR, TRIB_ERROR_INVALID);
+  after_refusal = trib_workflow_to_string (wf);
+  g_assert_cmpstr (before, ==, after_refusal);
+  g_clear_error (&error);
+  g_assert_false (trib_workflow_set_node_content (wf, "nope", "x", &error));
+  g_assert_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND);
+
+  trib_test_rm_rf (dir);
+}
+
 static void
 test_save_and_modified (void)
 {
@@ -523,6 +576,7 @@ main (int   argc,
 
   g_test_add_func ("/edit/build-tutorial-graph", test_build_tutorial_graph);
   g_test_add_func ("/edit/refusals", test_refusals);
+  g_test_add_func ("/edit/node-content", test_node_content_edits);
   g_test_add_func ("/edit/rename-rewrites-depends", test_rename_rewrites_depends);
   g_test_add_func ("/edit/remove-and-root", test_remove_and_root);
   g_test_add_func ("/edit/undo-redo-after-move", test_undo_redo_after_move);

@@ -704,3 +704,45 @@ trib_json_describe_value (JsonNode *node)
     return g_strdup_printf (_("the number %s"), number);
   }
 }
+
+/* json_node_copy() shares objects and arrays; this copies them too. */
+JsonNode *
+trib_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (node == NULL)
+    return NULL;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(JsonObject) out = json_object_new ();
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l; l = l->next)
+          json_object_set_member (out, l->data,
+                                  trib_json_node_deep_copy (json_object_get_member (object, l->data)));
+        copy = json_node_alloc ();
+        json_node_init_object (copy, out);
+        return copy;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        g_autoptr(JsonArray) out = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (out, trib_json_node_deep_copy (json_array_get_element (array, i)));
+        copy = json_node_alloc ();
+        json_node_init_array (copy, out);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * this form and writing it again gives the same bytes. */
 char      *trib_json_to_string        (JsonNode     *node);
 
+/* A copy that shares nothing with @node (json_node_copy() shares objects and arrays). */
+JsonNode  *trib_json_node_deep_copy   (JsonNode     *node);
+
 /* Parses @data; on failure the error reads `DISPLAY_NAME:LINE:COLUMN: malformed JSON: ...`. */
 JsonNode  *trib_json_parse            (const char   *data,
                                        gssize        length,

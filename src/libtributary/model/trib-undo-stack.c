@@ -15,6 +15,7 @@ typedef struct
 {
   char *text;
   char *label;   /* the edit that led to this state */
+  char *merge_key;
 } State;
 
 struct _TribUndoStack
@@ -45,6 +46,7 @@ state_free (State *state)
 {
   g_free (state->text);
   g_free (state->label);
+  g_free (state->merge_key);
   g_free (state);
 }
 
@@ -81,6 +83,7 @@ workflow_changed_cb (TribUndoStack *self,
                      TribWorkflow  *workflow)
 {
   const char *label = trib_workflow_get_last_edit (workflow);
+  const char *merge_key;
   g_autofree char *text = NULL;
   State *present;
 
@@ -99,9 +102,21 @@ workflow_changed_cb (TribUndoStack *self,
   if (g_strcmp0 (present->text, text) == 0)
     return;
 
+  /* Typing in a script is one step, not one per pause. */
+  merge_key = trib_workflow_get_last_edit_merge_key (workflow);
+  if (merge_key != NULL && self->current > 0 &&
+      self->current == self->states->len - 1 &&
+      g_strcmp0 (present->merge_key, merge_key) == 0)
+    {
+      g_free (present->text);
+      present->text = g_steal_pointer (&text);
+      return;
+    }
+
   /* A new edit after undo drops the states that could have been redone. */
   g_ptr_array_set_size (self->states, self->current + 1);
   g_ptr_array_add (self->states, state_new (text, label));
+  ((State *) g_ptr_array_index (self->states, self->states->len - 1))->merge_key = g_strdup (merge_key);
   if (self->states->len > TRIB_UNDO_STACK_LIMIT)
     g_ptr_array_remove_index (self->states, 0);
   self->current = self->states->len - 1;

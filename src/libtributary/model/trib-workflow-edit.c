@@ -20,6 +20,7 @@
 #include "trib-workflow-private.h"
 
 #define LAST_EDIT_KEY "trib-last-edit"
+#define MERGE_KEY "trib-last-edit-merge-key"
 
 static JsonArray *
 spec_array (TribWorkflow *self,
@@ -70,12 +71,21 @@ begin_edit (TribWorkflow *self)
 }
 
 static void
+end_edit_merging (TribWorkflow *self,
+                  const char   *label,
+                  const char   *merge_key)
+{
+  g_object_set_data_full (G_OBJECT (self), LAST_EDIT_KEY, g_strdup (label), g_free);
+  g_object_set_data_full (G_OBJECT (self), MERGE_KEY, g_strdup (merge_key), g_free);
+  _trib_workflow_reparse (self);
+  _trib_workflow_edited (self);
+}
+
+static void
 end_edit (TribWorkflow *self,
           const char   *label)
 {
-  g_object_set_data_full (G_OBJECT (self), LAST_EDIT_KEY, g_strdup (label), g_free);
-  _trib_workflow_reparse (self);
-  _trib_workflow_edited (self);
+  end_edit_merging (self, label, NULL);
 }
 
 const char *
@@ -90,6 +100,14 @@ void
 _trib_workflow_clear_last_edit (TribWorkflow *self)
 {
   g_object_set_data (G_OBJECT (self), LAST_EDIT_KEY, NULL);
+  g_object_set_data (G_OBJECT (self), MERGE_KEY, NULL);
+}
+
+const char *
+trib_workflow_get_last_edit_merge_key (TribWorkflow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), NULL);
+  return g_object_get_data (G_OBJECT (self), MERGE_KEY);
 }
 
 static char *
@@ -965,4 +983,90 @@ trib_workflow_file_stem_for_name (const char *name)
   if (stem->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&stem), FALSE);
+}
+
+/* Node edits run on a copy, so a refusal halfway through leaves the document alone. */
+static void
+replace_object_members (JsonObject *target,
+                        JsonObject *source)
+{
+  g_autoptr(GList) old_members = json_object_get_members (target);
+  g_autoptr(GList) new_members = json_object_get_members (source);
+
+  for (GList *l = old_members; l; l = l->next)
+    json_object_remove_member (target, l->data);
+  for (GList *l = new_members; l; l = l->next)
+    json_object_set_member (target, l->data, trib_json_node_deep_copy (json_object_get_member (source, l->data)));
+}
+
+gboolean
+trib_workflow_edit_node (TribWorkflow     *self,
+                         const char       *id,
+                         const char       *label,
+                         const char       *merge_key,
+                         TribNodeEditFunc  func,
+                         gpointer          user_data,
+                         GError          **error)
+{
+  TribNode *node;
+  JsonObject *object;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!check_editable (self, error))
+    return FALSE;
+  node = trib_workflow_lookup_node (self, id);
+  if (node == NULL)
+    {
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
+                   _("There is no node \u201c%s\u201d in %s"), id, trib_workflow_get_name (self));
+      return FALSE;
+    }
+
+  object = trib_node_get_json (node);
+  before = json_node_init_object (json_node_alloc (), object);
+  copy = trib_json_node_deep_copy (before);
+  if (!func (json_node_get_object (copy), user_data, error))
+    return FALSE;
+  if (json_node_equal (before, copy))
+    return TRUE;
+
+  begin_edit (self);
+  replace_object_members (object, json_node_get_object (copy));
+  end_edit_merging (self, label, merge_key);
+  return TRUE;
+}
+
+static gboolean
+put_content (JsonObject  *node,
+             gpointer     user_data,
+             GError     **error)
+{
+  JsonObject *script = trib_json_object_ensure_object (node, "script");
+
+  /* The older "code" member would shadow nothing once content exists; drop it so the
+   * file holds one copy of the script. */
+  if (json_object_has_member (script, "code"))
+    json_object_remove_member (script, "code");
+  trib_json_object_put_string (script, "content", user_data);
+  return TRUE;
+}
+
+gboolean
+trib_workflow_set_node_content (TribWorkflow  *self,
+                                const char    *id,
+                                const char    *content,
+                                GError       **error)
+{
+  g_autofree char *merge_key = NULL;
+
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  merge_key = g_strconcat ("content:", id, NULL);
+  return trib_workflow_edit_node (self, id, _("Edit Script"), merge_key,
+                                  put_content, (gpointer) content, error);
 }

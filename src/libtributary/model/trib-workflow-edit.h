@@ -74,6 +74,32 @@ gboolean    trib_workflow_set_name_and_description (TribWorkflow *self,
                                                     const char   *description,
                                                     GError      **error);
 const char *trib_workflow_get_description   (TribWorkflow  *self);
+/* Changes one node's JSON object (a spec.nodes[] entry) in place. @func returns FALSE
+ * with @error set to refuse; the document is then left as it was. @merge_key, when not
+ * NULL, lets the undo stack fold consecutive edits with the same key into one step
+ * (typing in a script). The label names the edit for the undo stack. */
+typedef gboolean (*TribNodeEditFunc) (JsonObject  *node,
+                                      gpointer     user_data,
+                                      GError     **error);
+
+gboolean    trib_workflow_edit_node         (TribWorkflow     *self,
+                                             const char       *id,
+                                             const char       *label,
+                                             const char       *merge_key,
+                                             TribNodeEditFunc  func,
+                                             gpointer          user_data,
+                                             GError          **error);
+
+/* Replaces script.content (the SQL, or the sync job's JSON text). Consecutive calls for
+ * the same node are one undo step. Nothing is written when the text is unchanged. */
+gboolean    trib_workflow_set_node_content  (TribWorkflow  *self,
+                                             const char    *id,
+                                             const char    *content,
+                                             GError       **error);
+
+/* The merge key of the last edit, or NULL (see trib_workflow_edit_node()). */
+const char *trib_workflow_get_last_edit_merge_key (TribWorkflow *self);
+
 /* What the last edit did, for the undo stack ("Move", "Connect"...); NULL after the
  * document was replaced from disk. */
 const char *trib_workflow_get_last_edit     (TribWorkflow  *self);

@@ -29,7 +29,6 @@ void                   _trib_workspace_snapshot_unref (TribWorkspaceSnapshot *sn
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribWorkspaceSnapshot, _trib_workspace_snapshot_unref)
 
 /* A deep copy: json_node_copy() shares objects and arrays. */
-JsonNode       *_trib_json_node_deep_copy         (JsonNode              *node);
 TribNode       *_trib_node_copy                   (TribNode              *node);
 
 TribExecution  *_trib_execution_new_for_run       (TribWorkspaceSnapshot *snapshot,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-execution-private.h"
+#include "trib-json.h"
 
 struct _TribWorkspaceSnapshot
 {
@@ -48,47 +49,6 @@ struct _TribExecution
 
 G_DEFINE_FINAL_TYPE (TribExecution, trib_execution, G_TYPE_OBJECT)
 
-JsonNode *
-_trib_json_node_deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  if (node == NULL)
-    return NULL;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(JsonObject) out = json_object_new ();
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        for (const GList *l = members; l; l = l->next)
-          json_object_set_member (out, l->data,
-                                  _trib_json_node_deep_copy (json_object_get_member (object, l->data)));
-        copy = json_node_alloc ();
-        json_node_init_object (copy, out);
-        return copy;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        g_autoptr(JsonArray) out = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (out, _trib_json_node_deep_copy (json_array_get_element (array, i)));
-        copy = json_node_alloc ();
-        json_node_init_array (copy, out);
-        return copy;
-      }
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return json_node_copy (node);
-    }
-}
-
 TribNode *
 _trib_node_copy (TribNode *node)
 {
@@ -96,7 +56,7 @@ _trib_node_copy (TribNode *node)
   g_autoptr(JsonNode) copy = NULL;
 
   json_node_init_object (wrapper, trib_node_get_json (node));
-  copy = _trib_json_node_deep_copy (wrapper);
+  copy = trib_json_node_deep_copy (wrapper);
   return trib_node_new_for_json (json_node_get_object (copy));
 }
 
@@ -125,7 +85,7 @@ _trib_workspace_snapshot_new (TribWorkspace *workspace)
       TribDataSource *source_copy;
 
       json_node_init_object (wrapper, trib_data_source_get_json (source));
-      copy = _trib_json_node_deep_copy (wrapper);
+      copy = trib_json_node_deep_copy (wrapper);
       source_copy = trib_data_source_new_from_json (json_node_get_object (copy), TRIB_WORKSPACE_FILE_NAME,
                                                     "datasources", ignored);
       if (source_copy)
