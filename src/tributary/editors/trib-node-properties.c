@@ -75,7 +75,8 @@ _trib_node_properties_show_error (GtkWidget  *field,
 GtkWidget *
 _trib_node_properties_new_error_row (GtkLabel **label)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* A preferences row, so that a preferences group keeps it in its list, under the field. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *text = gtk_label_new (NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -422,6 +423,8 @@ trib_node_properties_dispose (GObject *object)
   TribNodeProperties *self = TRIB_NODE_PROPERTIES (object);
 
   g_clear_signal_handler (&self->changed_id, self->workflow);
+  /* AdwBin would unparent its child again after the template has. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_NODE_PROPERTIES);
   G_OBJECT_CLASS (trib_node_properties_parent_class)->dispose (object);
 }
