@@ -683,9 +683,10 @@ trib_node_properties_parse_interval (const char  *text,
 char *
 trib_node_properties_format_interval (guint64 ms)
 {
+  /* The units are the ones trib_node_properties_parse_interval() reads: not translated. */
   if (ms % 60000 == 0)
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " min"), ms / 60000);
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " s"), (ms + 500) / 1000);
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " min", ms / 60000);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " s", (ms + 500) / 1000);
 }
 
 typedef struct
@@ -738,9 +739,11 @@ trib_node_properties_set_rerun (TribWorkflow   *workflow,
     }
   if (interval_ms > TRIB_NODE_RERUN_INTERVAL_MAX_MS)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, interval_ms);
+
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
-                   _("Rerun: interval: %" G_GUINT64_FORMAT " ms is out of range 0–%d ms (24 hours)"),
-                   interval_ms, TRIB_NODE_RERUN_INTERVAL_MAX_MS);
+                   _("Rerun: interval: %s ms is out of range 0–%d ms (24 hours)"),
+                   number, TRIB_NODE_RERUN_INTERVAL_MAX_MS);
       return FALSE;
     }
   merge_key = g_strconcat ("rerun:", node_id, NULL);
