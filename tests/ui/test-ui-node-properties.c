@@ -178,6 +178,8 @@ type_text (GtkWidget  *editable,
     {
       int position = -1;
 
+      /* A key replaces the selection, as a completion's suggestion. */
+      gtk_editable_delete_selection (GTK_EDITABLE (editable));
       gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
       position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
       gtk_editable_set_position (GTK_EDITABLE (editable), position);
@@ -375,6 +377,102 @@ test_start_node_properties (void)
   trib_test_rm_rf (dir);
 }
 
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* A Spark SQL node: its dependencies (the canvas' lines) and its rerun interval. */
+static void
+test_sql_node_dependencies (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribWorkspace) workspace = trib_workspace_load (file, NULL, &error);
+  g_autoptr(GPtrArray) upstream = NULL;
+  g_autofree char *problems = NULL;
+  TribWorkflow *workflow;
+  GtkWidget *window, *pane, *entry, *label, *field;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  workflow = trib_workspace_lookup_workflow (workspace, WF_NAME);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 460, 1000);
+  pane = trib_node_properties_new (workspace, workflow, "ods_raw_log_d_spark");
+  g_signal_connect_swapped (pane, "notify::problems", G_CALLBACK (count_notify), &notified);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, pane, "the pane on screen");
+  settle ();
+
+  g_assert_nonnull (find_named (pane, "ods_raw_log_d_2oss_spark"));
+  g_assert_null (find_named (pane, "Workspace root"));
+
+  /* An output nobody publishes is refused at the entry, and stays there. */
+  entry = require_named (pane, "Upstream output to add");
+  type_text (entry, "user_behavior_analysis.nothing");
+  gtk_widget_activate (require_named (pane, "Add the upstream output"));
+  settle ();
+  label = find_label (pane, "no node in the workspace");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "no node in the workspace publishes the output “user_behavior_analysis.nothing”");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "user_behavior_analysis.nothing");
+  problems = describe_problems (pane);
+  g_assert_cmpstr (problems, ==,
+                   "Dependencies: no node in the workspace publishes the output “user_behavior_analysis.nothing”");
+  g_clear_pointer (&problems, g_free);
+  g_assert_cmpuint (notified, >=, 1);
+
+  /* The other sync node, typed and added with Enter: the canvas has the line too. */
+  replace_text (entry, "user_behavior_analysis.ods_user_info_d_2oss_spark");
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
+  g_assert_cmpuint (upstream->len, ==, 2);
+  g_assert_cmpstr (upstream->pdata[1], ==, "ods_user_info_d_2oss_spark");
+  g_clear_pointer (&upstream, g_ptr_array_unref);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (find_named (pane, "ods_user_info_d_2oss_spark"));
+  problems = describe_problems (pane);
+  g_assert_cmpstr (problems, ==, "");
+  g_clear_pointer (&problems, g_free);
+
+  /* Removing both leaves the workspace root, as on the canvas. */
+  gtk_widget_activate (require_named (pane, "Remove the dependency on ods_raw_log_d_2oss_spark"));
+  settle ();
+  gtk_widget_activate (require_named (pane, "Remove the dependency on ods_user_info_d_2oss_spark"));
+  settle ();
+  upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
+  g_assert_cmpuint (upstream->len, ==, 0);
+  g_assert_nonnull (find_named (pane, "Workspace root"));
+  g_assert_false (gtk_widget_get_sensitive (require_named (pane, "Remove the dependency on Workspace root")));
+
+  /* Rerun interval: minutes or seconds, anything else refused with the reason. */
+  field = require_named (pane, "Retry Interval");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2 min");
+  replace_text (field, "90 sec");
+  settle ();
+  g_assert_cmpuint (trib_node_get_rerun_interval (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")), ==, 90000);
+  replace_text (field, "2 hours");
+  settle ();
+  label = find_label (pane, "interval: unknown unit");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  problems = describe_problems (pane);
+  g_assert_cmpstr (problems, ==, "Rerun: interval: unknown unit \"hours\" (use \"min\" or \"s\")");
+  g_clear_pointer (&problems, g_free);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  trib_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,5 +484,6 @@ main (int   argc,
   trib_init ();
 
   g_test_add_func ("/ui/node-properties/start-node", test_start_node_properties);
+  g_test_add_func ("/ui/node-properties/sql-node-dependencies", test_sql_node_dependencies);
   return g_test_run ();
 }

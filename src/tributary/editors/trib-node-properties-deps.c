@@ -413,7 +413,6 @@ _trib_node_properties_deps_init (TribNodeProperties *self)
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (store));
   gtk_entry_completion_set_text_column (completion, 0);
   gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
   gtk_entry_completion_set_popup_completion (completion, TRUE);
   gtk_entry_set_completion (self->upstream_entry, completion);
   g_signal_connect_swapped (self->upstream_entry, "changed", G_CALLBACK (upstream_entry_changed), self);
