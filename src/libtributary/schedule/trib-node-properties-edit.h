@@ -4,8 +4,9 @@
  * Each setter checks everything first and changes nothing when it refuses; the message
  * names the field, what is wrong and the allowed range ("Rerun: times: 150 is out of
  * range 0–100"). Each successful one is one step of the workflow's undo stack, labelled
- * after what it did ("Edit Parameters", "Change Schedule"). They live in the schedule
- * layer because the checks need the cron and parameter parsers.
+ * after what it did ("Edit Parameters", "Change Schedule"); consecutive edits of the same
+ * kind on the same node (typing in a field) fold into one step, except the run mode. They
+ * live in the schedule layer because the checks need the cron and parameter parsers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
