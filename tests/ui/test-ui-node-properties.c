@@ -311,6 +311,17 @@ test_start_node_properties (void)
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                  "cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59");
   g_assert_null (mismatch);
+  /* Where the keyboard focus is, a screen reader names the field and says the reason. */
+  {
+    GtkWidget *text = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_TEXT (text));
+    g_assert_true (gtk_widget_is_ancestor (text, field));
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                       "Cron Expression"));
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                       "cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59"));
+  }
   problems = describe_problems (pane);
   g_assert_cmpstr (problems, ==, "Schedule: cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59");
   g_clear_pointer (&problems, g_free);

@@ -357,6 +357,7 @@ append_output_row (TribNodeProperties *self,
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_output_clicked), row);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
     }
+  _trib_node_properties_label_row (row);
   g_signal_connect (row, "changed", G_CALLBACK (output_changed), self);
   gtk_list_box_append (self->outputs_list, row);
   gtk_list_box_append (self->outputs_list, error_row);

@@ -127,6 +127,8 @@ void        _trib_node_properties_update_problems (TribNodeProperties *self);
 void        _trib_node_properties_show_error   (GtkWidget          *field,
                                                 GtkLabel           *label,
                                                 const char         *message);
+/* Names a preferences row (and the text inside an entry row) after its title. */
+void        _trib_node_properties_label_row    (GtkWidget          *row);
 /* A GError message without its "Section: " prefix, for the label under a field (the
  * problems list keeps the whole sentence). */
 const char *_trib_node_properties_strip_section (const char        *message);

@@ -49,6 +49,33 @@ _trib_node_properties_strip_section (const char *message)
   return message;
 }
 
+/* The text widget inside an entry row, which has the keyboard focus. */
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+void
+_trib_node_properties_label_row (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkWidget *text = ADW_IS_ENTRY_ROW (row) ? find_text (row) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (text)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 void
 _trib_node_properties_show_error (GtkWidget  *field,
                                   GtkLabel   *label,
@@ -70,6 +97,15 @@ _trib_node_properties_show_error (GtkWidget  *field,
     gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  /* In an entry row the focus is on its text: a screen reader reads the reason there. */
+  if (ADW_IS_ENTRY_ROW (field) && find_text (field))
+    {
+      if (message)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (find_text (field)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        message, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (find_text (field)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 GtkWidget *
@@ -556,9 +592,19 @@ label_controls (TribNodeProperties *self)
     { GTK_WIDGET (self->outputs_list), _("Output names") },
   };
 
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->bizdate_row), GTK_WIDGET (self->schedule_kind_row), GTK_WIDGET (self->time_row),
+    GTK_WIDGET (self->minute_row), GTK_WIDGET (self->cron_row), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->end_row), GTK_WIDGET (self->recurrence_row), GTK_WIDGET (self->rerun_mode_row),
+    GTK_WIDGET (self->rerun_interval_row), GTK_WIDGET (self->name_row), GTK_WIDGET (self->description_row),
+    GTK_WIDGET (self->owner_row),
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     gtk_accessible_update_property (GTK_ACCESSIBLE (controls[i].widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     controls[i].label, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    _trib_node_properties_label_row (rows[i]);
 }
 
 static void
