@@ -13,7 +13,6 @@
 #include "trib-sync-error.h"
 #include "trib-s3-store.h"
 #include "trib-secrets.h"
-#include "trib-sync-s3-upload.h"
 #include "trib-sync-object-writer.h"
 #include "trib-sync-sources.h"
 #include "trib-sync-text-writer.h"
@@ -101,6 +100,41 @@ flush_chunk (TribSyncObjectWriter  *self,
   return TRUE;
 }
 
+/* What a killed run left of this object on S3 goes now, and the node log says so. */
+static gboolean
+abort_stale_uploads (TribSyncObjectWriter  *self,
+                     TribS3ObjectWriter    *writer,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autofree char *uri = trib_object_store_dup_uri (self->store, trib_object_writer_get_key (TRIB_OBJECT_WRITER (writer)));
+  g_autoptr(GError) local_error = NULL;
+  gint aborted = trib_s3_object_writer_abort_stale_uploads (writer, cancellable, &local_error);
+
+  if (aborted > 0)
+    {
+      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                         g_dngettext (GETTEXT_PACKAGE, "aborted %d incomplete upload of %s left by an interrupted run",
+                                      "aborted %d incomplete uploads of %s left by an interrupted run", aborted),
+                         aborted, uri);
+      trib_sync_run_writer_stale_uploads (self->run, (guint) aborted);
+    }
+  else if (aborted < 0)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Not worth failing the run for (a policy without s3:ListBucketMultipartUploads,
+       * say): the new object is written all the same. */
+      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                         _("cannot look for incomplete uploads of %s left by an interrupted run: %s"),
+                         uri, local_error->message);
+    }
+  return TRUE;
+}
+
 static gboolean
 open_object (TribSyncObjectWriter  *self,
              GCancellable          *cancellable,
@@ -108,15 +142,12 @@ open_object (TribSyncObjectWriter  *self,
 {
   g_autofree char *key = object_name (self, self->roll);
 
-  /* S3: parts go up in parallel while the next one fills; other stores write their way. */
-  if (TRIB_IS_S3_STORE (self->store))
-    self->current = trib_sync_s3_upload_new (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), key,
-                                             trib_s3_store_get_part_size (TRIB_S3_STORE (self->store)),
-                                             PARALLEL_PARTS);
-  else
-    self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
+  self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
   if (self->current == NULL)
     return store_failed (self, key, error);
+  if (TRIB_IS_S3_OBJECT_WRITER (self->current) &&
+      !abort_stale_uploads (self, TRIB_S3_OBJECT_WRITER (self->current), cancellable, error))
+    return FALSE;
   self->current_size = 0;
   if (!trib_sync_text_writer_append_header (self->text, self->chunk, error))
     return FALSE;
@@ -136,11 +167,11 @@ commit_current (TribSyncObjectWriter  *self,
     return FALSE;
   if (!trib_object_writer_commit (self->current, cancellable, error))
     return store_failed (self, key, error);
-  if (TRIB_IS_SYNC_S3_UPLOAD (self->current))
+  if (TRIB_IS_S3_OBJECT_WRITER (self->current))
     trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
                        _("Wrote %s (%" PRIu64 " bytes; the server completed the upload in %.3f s)"),
                        uri, trib_object_writer_get_bytes_written (self->current),
-                       trib_sync_s3_upload_get_complete_us (TRIB_SYNC_S3_UPLOAD (self->current)) / 1e6);
+                       trib_s3_object_writer_get_complete_us (TRIB_S3_OBJECT_WRITER (self->current)) / 1e6);
   else
     trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" PRIu64 " bytes)"),
                        uri, trib_object_writer_get_bytes_written (self->current));
@@ -178,6 +209,17 @@ open_store (TribSyncObjectWriter  *self,
   return TRUE;
 }
 
+/* S3: parts go up in parallel while the next one fills, so reading, formatting and
+ * uploading overlap. */
+static void
+tune_s3_store (TribS3Store *store)
+{
+  trib_s3_store_set_parallel_parts (store, PARALLEL_PARTS);
+  /* Hashing every byte with SHA-256 before sending it costs more CPU than the rest of
+   * the pipeline; the requests stay signed (and TLS protects the bytes on https). */
+  trib_s3_client_set_unsigned_payload (trib_s3_store_get_client (store), TRUE);
+}
+
 static gboolean
 trib_sync_object_writer_prepare (TribSyncWriter  *writer,
                                  TribSyncRun     *run,
@@ -190,6 +232,8 @@ trib_sync_object_writer_prepare (TribSyncWriter  *writer,
   self->run = run;
   if (self->store == NULL && !open_store (self, cancellable, error))
     return FALSE;
+  if (TRIB_IS_S3_STORE (self->store))
+    tune_s3_store (TRIB_S3_STORE (self->store));
   prefix_uri = trib_object_store_dup_uri (self->store, self->object);
   g_ptr_array_set_size (self->committed, 0);
 
