@@ -682,6 +682,39 @@ test_s3_list_and_abort_uploads (void)
   all = list_uploads (client, prefix);
   g_assert_cmpstrv (all, ((const char * const[]) { expected_first, expected_second, expected_other, NULL }));
 
+  /* One upload a page: the markers lead from one page to the next, the same order. */
+  {
+    g_autoptr(GPtrArray) paged = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_s3_upload_free);
+    g_autofree char *key_marker = NULL;
+    g_autofree char *upload_id_marker = NULL;
+    guint pages = 0;
+
+    do
+      {
+        g_autofree char *next_key = NULL;
+        g_autofree char *next_upload_id = NULL;
+
+        ASSERT_OK (trib_s3_client_list_multipart_uploads_page (client, prefix, key_marker, upload_id_marker, 1, paged,
+                                                               &next_key, &next_upload_id, NULL, &error));
+        pages++;
+        g_assert_cmpuint (paged->len, ==, pages);
+        g_free (key_marker);
+        key_marker = g_steal_pointer (&next_key);
+        g_free (upload_id_marker);
+        upload_id_marker = g_steal_pointer (&next_upload_id);
+      }
+    while (key_marker != NULL);
+    /* The third page says it is the last. */
+    g_assert_cmpuint (pages, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        const TribS3Upload *upload = g_ptr_array_index (paged, i);
+        g_autofree char *line = g_strdup_printf ("%s %s", upload->key, upload->upload_id);
+
+        g_assert_cmpstr (line, ==, all[i]);
+      }
+  }
+
   ASSERT_OK (trib_s3_client_abort_multipart_upload (client, k, first, NULL, &error));
   g_assert_no_error (error);
   left = list_uploads (client, prefix);

@@ -733,6 +733,54 @@ trib_s3_client_abort_multipart_upload (TribS3Client  *self,
   return perform (self, request, key, error);
 }
 
+gboolean
+trib_s3_client_list_multipart_uploads_page (TribS3Client  *self,
+                                            const char    *prefix,
+                                            const char    *key_marker,
+                                            const char    *upload_id_marker,
+                                            guint          max_uploads,
+                                            GPtrArray     *uploads,
+                                            char         **next_key_marker,
+                                            char         **next_upload_id_marker,
+                                            GCancellable  *cancellable,
+                                            GError       **error)
+{
+  g_autoptr(TribCurlRequest) request = NULL;
+  g_autofree char *max = g_strdup_printf ("%u", max_uploads ? max_uploads : 1000);
+  Param params[6] = { { 0 } };
+  guint n = 0;
+
+  g_return_val_if_fail (TRIB_IS_S3_CLIENT (self), FALSE);
+  g_return_val_if_fail (uploads != NULL && next_key_marker != NULL && next_upload_id_marker != NULL, FALSE);
+
+  params[n++] = (Param) { "uploads", NULL };
+  params[n++] = (Param) { "max-uploads", max };
+  if (prefix && *prefix)
+    params[n++] = (Param) { "prefix", prefix };
+  if (key_marker && *key_marker)
+    params[n++] = (Param) { "key-marker", key_marker };
+  if (key_marker && *key_marker && upload_id_marker && *upload_id_marker)
+    params[n++] = (Param) { "upload-id-marker", upload_id_marker };
+
+  request = new_request (self, "GET", NULL, params, NULL, cancellable);
+  if (!perform (self, request, NULL, error))
+    return FALSE;
+  if (!_trib_s3_parse_uploads (_trib_curl_request_get_body_text (request), uploads,
+                               next_key_marker, next_upload_id_marker, error))
+    return FALSE;
+  /* A server that repeats its markers would list forever. */
+  if (*next_key_marker != NULL && g_strcmp0 (*next_key_marker, key_marker) == 0 &&
+      g_strcmp0 (*next_upload_id_marker, upload_id_marker) == 0)
+    {
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL,
+                   _("the listing of multipart uploads does not move past “%s”"), *next_key_marker);
+      g_clear_pointer (next_key_marker, g_free);
+      g_clear_pointer (next_upload_id_marker, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 trib_s3_client_list_multipart_uploads (TribS3Client  *self,
                                        const char    *prefix,
@@ -747,33 +795,12 @@ trib_s3_client_list_multipart_uploads (TribS3Client  *self,
 
   do
     {
-      g_autoptr(TribCurlRequest) request = NULL;
       g_autofree char *next_key = NULL;
       g_autofree char *next_upload_id = NULL;
-      Param params[5] = { { 0 } };
-      guint n = 0;
 
-      params[n++] = (Param) { "uploads", NULL };
-      if (prefix && *prefix)
-        params[n++] = (Param) { "prefix", prefix };
-      if (key_marker != NULL)
-        params[n++] = (Param) { "key-marker", key_marker };
-      if (upload_id_marker != NULL && *upload_id_marker)
-        params[n++] = (Param) { "upload-id-marker", upload_id_marker };
-
-      request = new_request (self, "GET", NULL, params, NULL, cancellable);
-      if (!perform (self, request, NULL, error) ||
-          !_trib_s3_parse_uploads (_trib_curl_request_get_body_text (request), uploads,
-                                   &next_key, &next_upload_id, error))
+      if (!trib_s3_client_list_multipart_uploads_page (self, prefix, key_marker, upload_id_marker, 1000, uploads,
+                                                       &next_key, &next_upload_id, cancellable, error))
         return NULL;
-      /* A server that repeats its markers would list forever. */
-      if (next_key != NULL && g_strcmp0 (next_key, key_marker) == 0 &&
-          g_strcmp0 (next_upload_id, upload_id_marker) == 0)
-        {
-          g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL,
-                       _("the listing of multipart uploads does not move past “%s”"), next_key);
-          return NULL;
-        }
       g_free (key_marker);
       key_marker = g_steal_pointer (&next_key);
       g_free (upload_id_marker);

@@ -147,6 +147,19 @@ gboolean      trib_s3_client_abort_multipart_upload (TribS3Client      *self,
                                                      const char        *upload_id,
                                                      GCancellable      *cancellable,
                                                      GError           **error);
+/* One ListMultipartUploads page of at most @max_uploads (0: 1000): appends TribS3Upload
+ * entries to @uploads. The markers are NULL for the first page; the next ones are set to
+ * NULL after the last page. */
+gboolean      trib_s3_client_list_multipart_uploads_page (TribS3Client  *self,
+                                                          const char    *prefix,
+                                                          const char    *key_marker,
+                                                          const char    *upload_id_marker,
+                                                          guint          max_uploads,
+                                                          GPtrArray     *uploads,
+                                                          char         **next_key_marker,
+                                                          char         **next_upload_id_marker,
+                                                          GCancellable  *cancellable,
+                                                          GError       **error);
 /* ListMultipartUploads, every page: the incomplete multipart uploads whose key starts
  * with @prefix (NULL: all), a GPtrArray of TribS3Upload by key, oldest first. */
 GPtrArray    *trib_s3_client_list_multipart_uploads (TribS3Client      *self,
