@@ -461,6 +461,63 @@ test_stale_upload (void)
   g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_null (strstr (peers->log->str, "incomplete upload"));
+
+  /* nonConflict (which refuses a prefix with objects, not one with uploads): only the
+   * key's own uploads go, the prefix is not the run's. */
+  {
+    g_autoptr(GString) non_conflict = g_string_new (content);
+    g_autoptr(TribSyncJob) non_conflict_job = NULL;
+    g_auto(GStrv) left = NULL;
+
+    g_string_replace (non_conflict, "\"writeMode\": \"truncate\"", "\"writeMode\": \"nonConflict\"", 0);
+    non_conflict_job = sync_peers_job (non_conflict->str, "20240807");
+    sync_peers_clear_bucket (peers);
+    g_free (sync_peers_start_upload (peers, key, "killed again\n"));
+    g_free (sync_peers_start_upload (peers, "ods_raw_log_d/log_20240807/log_20240807.txt.gz", "another key\n"));
+    g_assert_true (sync_peers_run (peers, non_conflict_job, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (peers->log->str, message));
+    left = sync_peers_list_uploads (peers, "ods_raw_log_d/log_20240807/");
+    g_assert_cmpstrv (left, ((const char * const[]) { "ods_raw_log_d/log_20240807/log_20240807.txt.gz", NULL }));
+    ASSERT_OBJECT (peers, key, generated, generated_len);
+  }
+}
+
+static void
+test_stale_uploads_not_listable (void)
+{
+  g_autofree char *content = sync_peers_node_content (peers, "ods_raw_log_d_2oss_spark");
+  g_autoptr(GString) faulty = g_string_new (content);
+  g_autoptr(TribSyncJob) job = NULL;
+  g_autoptr(TribSyncWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *warning = NULL;
+  g_auto(GStrv) uploads = NULL;
+  gsize generated_len;
+  const char *key = "ods_raw_log_d/log_20240807/log_20240807.txt";
+
+  /* A policy without s3:ListBucketMultipartUploads: the run warns and writes the object
+   * all the same; what a killed run left stays (nothing could see it). */
+  g_string_replace (faulty, "\"test_g\"", "\"faulty_s3\"", 0);
+  job = sync_peers_job (faulty->str, "20240807");
+  sync_peers_clear_bucket (peers);
+  g_free (sync_peers_start_upload (peers, key, "left by a killed run\n"));
+  sync_peers_set_faults ("{\"listener\": \"s3\", \"method\": \"GET\", \"query\": \"uploads=\", \"action\": \"status\","
+                         " \"status\": 403, \"body\": \"<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>\"}");
+  writer = faulty_writer (job);
+  g_assert_true (sync_peers_run (peers, job, writer, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_peers_set_faults ("");
+  g_test_message ("%s", peers->log->str);
+  warning = g_strdup_printf ("cannot look for incomplete uploads of s3://%s/%s left by an interrupted run: AccessDenied: "
+                             "Access Denied", trib_test_require_env ("TRIB_TEST_S3_BUCKET"), key);
+  g_assert_nonnull (strstr (peers->log->str, warning));
+  g_assert_null (strstr (peers->log->str, "aborted"));
+  generated = generated_log (&generated_len);
+  ASSERT_OBJECT (peers, key, generated, generated_len);
+  uploads = sync_peers_list_uploads (peers, "");
+  g_assert_cmpstrv (uploads, ((const char * const[]) { key, NULL }));
 }
 
 static void
@@ -568,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/sync/http/fault-http-cut", test_fault_http_cut);
   g_test_add_func ("/sync/http/fault-s3-part", test_fault_s3_part);
   g_test_add_func ("/sync/http/stale-upload", test_stale_upload);
+  g_test_add_func ("/sync/http/stale-uploads-not-listable", test_stale_uploads_not_listable);
   g_test_add_func ("/sync/http/local-folder", test_local_folder);
   g_test_add_func ("/sync/http/ambiguous-text-records", test_ambiguous_text_records);
 

@@ -212,7 +212,8 @@ open_object (TribSyncObjectWriter  *self,
   self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
   if (self->current == NULL)
     return store_failed (self, key, error);
-  if (TRIB_IS_S3_OBJECT_WRITER (self->current) &&
+  /* truncate swept the whole prefix already (the writer still looks, quietly). */
+  if (TRIB_IS_S3_OBJECT_WRITER (self->current) && self->write_mode != TRIB_SYNC_WRITE_MODE_TRUNCATE &&
       !abort_stale_uploads (self, TRIB_S3_OBJECT_WRITER (self->current), cancellable, error))
     return FALSE;
   self->current_size = 0;
