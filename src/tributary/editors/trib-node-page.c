@@ -178,7 +178,8 @@ update_actions (TribNodePage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.undo", trib_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.redo", trib_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.save", trib_workflow_is_modified (self->workflow));
+  /* Save stays available with nothing modified: with invalid input, it says what to fix. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.save", TRUE);
 }
 
 /* Actions -------------------------------------------------------------------------------- */
