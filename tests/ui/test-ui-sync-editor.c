@@ -1,0 +1,471 @@
+/* test-ui-sync-editor.c: the batch synchronization editor in a real X server, against
+ * the real MariaDB, HTTP and S3 peers: the tutorial's MySQL job built with the form from
+ * an empty node gives the demo's bytes; Preview Data shows the first records of
+ * ods_user_info_d and user_log.txt; a broken value in script mode is underlined with the
+ * validator's message; a job the form cannot show stays in script mode naming its keys.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "editors/trib-sync-editor-private.h"
+#include "editors/trib-sync-preview-dialog.h"
+#include "trib-init.h"
+#include "trib-json.h"
+#include "trib-test-util.h"
+#include "trib-workflow-edit.h"
+
+#define WORKFLOW "user_profile_analysis_spark"
+
+typedef gboolean (*Condition) (gpointer data);
+
+static char *workspace_dir;
+static TribWorkspace *workspace;
+static TribWorkflow *workflow;
+
+static void
+wait_until (Condition   cond,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Lets layout and rendering catch up, bounded in time (a spinner keeps the loop busy). */
+static void
+settle (void)
+{
+  for (int i = 0; i < 30; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static char *
+artifact_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autofree char *path = artifact_path (name);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static const char *
+content_of (const char *node_id)
+{
+  TribNode *node = trib_workflow_lookup_node (workflow, node_id);
+
+  g_assert_nonnull (node);
+  return trib_node_get_content (node) ? trib_node_get_content (node) : "";
+}
+
+/* The editor in a window of its own, as the node page hosts it. */
+static TribSyncEditor *
+open_editor (const char  *node_id,
+             GtkWidget  **window_out)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *editor = trib_sync_editor_new (workspace, workflow, node_id);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1100);
+  adw_window_set_content (ADW_WINDOW (window), editor);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, editor, "the editor to be shown");
+  *window_out = window;
+  return TRIB_SYNC_EDITOR (editor);
+}
+
+static gboolean
+columns_listed (gpointer data)
+{
+  TribSyncEditor *self = data;
+
+  return self->catalog_columns != NULL && !self->select_all_columns;
+}
+
+static gboolean
+tables_listed (gpointer data)
+{
+  return ((TribSyncEditor *) data)->table_names != NULL;
+}
+
+static void
+select_in_combo (AdwComboRow *row,
+                 const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("no item \"%s\" in the combo row", name);
+}
+
+static GtkWidget *
+entry_row_titled (TribSyncEditor *self,
+                  const char     *title)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    {
+      GtkWidget *row = *(GtkWidget **) g_ptr_array_index (self->bound_rows, i);
+
+      if (ADW_IS_ENTRY_ROW (row) && gtk_widget_get_visible (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+  g_error ("no entry row \"%s\"", title);
+}
+
+static void
+test_open_demo_node (void)
+{
+  g_autofree char *before = g_strdup (content_of ("ods_user_info_d_2oss_spark"));
+  GtkWidget *window;
+  TribSyncEditor *editor = open_editor ("ods_user_info_d_2oss_spark", &window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_false (trib_sync_editor_get_script_mode (editor));
+  g_assert_cmpstr (editor->form->table, ==, "ods_user_info_d");
+  wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
+  wait_until (columns_listed, editor, "the columns of ods_user_info_d");
+  g_assert_cmpuint (editor->catalog_columns->len, ==, 4);
+  g_assert_cmpuint (editor->column_rows->len, ==, 4);
+  g_assert_cmpuint (editor->mapping_rows->len, ==, 4);
+  g_assert_null (trib_sync_editor_dup_problems (editor));
+  /* Opening changes nothing. */
+  g_assert_cmpstr (content_of ("ods_user_info_d_2oss_spark"), ==, before);
+  g_assert_false (trib_workflow_is_modified (workflow));
+
+  adw_expander_row_set_expanded (editor->columns_row, TRUE);
+  settle ();
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle ();
+  save_screenshot (window, "ui-sync-editor-form.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  save_screenshot (window, "ui-sync-editor-form-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The tutorial's steps on a new node, row by row; the job saved is the demo's. */
+static void
+test_build_mysql_job (void)
+{
+  g_autoptr(TribNode) node = trib_node_new ("new_user_info_sync", "new_user_info_sync", TRIB_NODE_KIND_DI);
+  g_autofree char *expected = g_strdup (content_of ("ods_user_info_d_2oss_spark"));
+  g_auto(GStrv) problems = NULL;
+  GtkWidget *window;
+  TribSyncEditor *editor;
+
+  trib_workflow_add_node (workflow, node);
+  editor = open_editor ("new_user_info_sync", &window);
+  g_assert_null (trib_sync_editor_dup_problems (editor));
+
+  select_in_combo (editor->reader_source_row, "user_behavior_analysis_mysql");
+  /* Not complete yet: shown at the fields, nothing written. */
+  problems = trib_sync_editor_dup_problems (editor);
+  g_assert_nonnull (problems);
+  g_assert_cmpstr (content_of ("new_user_info_sync"), ==, "");
+  wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
+  select_in_combo (editor->table_row, "ods_user_info_d");
+  wait_until (columns_listed, editor, "the columns of ods_user_info_d");
+  /* Every column by default, and the primary key as the split key. */
+  g_assert_cmpuint (editor->form->columns->len, ==, 4);
+  g_assert_cmpstr (editor->form->split_pk, ==, "uid");
+
+  select_in_combo (editor->writer_source_row, "test_g");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "Object name")),
+                         "ods_user_info_d/user_${bizdate}/user_${bizdate}.txt");
+  trib_sync_editor_flush (editor);
+
+  g_clear_pointer (&problems, g_strfreev);
+  problems = trib_sync_editor_dup_problems (editor);
+  g_assert_null (problems);
+  g_assert_cmpstr (content_of ("new_user_info_sync"), ==, expected);
+  g_assert_true (trib_workflow_is_modified (workflow));
+
+  /* A split key the engine refuses, at its field, with the engine's reason. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "Split key")), "gender");
+  problems = trib_sync_editor_dup_problems (editor);
+  g_assert_nonnull (problems);
+  g_assert_cmpstr (problems[0], ==, "Split key: steps[0].parameter.splitPk: \"gender\" is not an integer column");
+  g_assert_true (gtk_widget_has_css_class (entry_row_titled (editor, "Split key"), "error"));
+  /* Never written: the document keeps the last valid job. */
+  g_assert_null (strstr (content_of ("new_user_info_sync"), "gender\"\n"));
+  g_assert_null (strstr (content_of ("new_user_info_sync"), "\"splitPk\": \"gender\""));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "Split key")), "uid");
+  g_clear_pointer (&problems, g_strfreev);
+  g_assert_null (trib_sync_editor_dup_problems (editor));
+  g_assert_false (gtk_widget_has_css_class (entry_row_titled (editor, "Split key"), "error"));
+  g_assert_cmpstr (content_of ("new_user_info_sync"), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+preview_done (gpointer data)
+{
+  return trib_sync_preview_dialog_is_done (data);
+}
+
+static TribSyncPreviewDialog *
+find_preview_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (TRIB_IS_SYNC_PREVIEW_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static TribSyncPreviewDialog *
+preview (TribSyncEditor *editor)
+{
+  TribSyncPreviewDialog *dialog;
+
+  _trib_sync_editor_show_preview (editor);
+  dialog = find_preview_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (preview_done, dialog, "the preview");
+  g_assert_null (trib_sync_preview_dialog_get_error (dialog));
+  return dialog;
+}
+
+/* The first column of the first row of @sql, through the mariadb client over the socket
+ * (the password in the environment, never in argv). */
+static char *
+mysql_value (const char *sql)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *socket = g_strdup_printf ("--socket=%s", trib_test_require_env ("TRIB_TEST_MYSQL_SOCKET"));
+  g_autofree char *user = g_strdup_printf ("--user=%s", trib_test_require_env ("TRIB_TEST_MYSQL_USER"));
+  const char *argv[] = { "mariadb", socket, user, "--batch", "--skip-column-names", "-e", sql,
+                         trib_test_require_env ("TRIB_TEST_MYSQL_DATABASE"), NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "MYSQL_PWD",
+                                        trib_test_require_env ("TRIB_TEST_MYSQL_PASSWORD"), TRUE);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("mariadb failed: %s", err);
+  g_strchomp (out);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *first_uid = mysql_value ("SELECT MIN(uid) FROM ods_user_info_d");
+  g_autofree char *log_path = g_build_filename (trib_test_require_env ("TRIB_TEST_HTTP_ROOT"), "user_log.txt", NULL);
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *window;
+  TribSyncEditor *editor = open_editor ("ods_user_info_d_2oss_spark", &window);
+  TribSyncPreviewDialog *dialog;
+
+  dialog = preview (editor);
+  g_assert_cmpuint (trib_sync_preview_dialog_get_n_rows (dialog), ==, 20);
+  g_assert_cmpstr (trib_sync_preview_dialog_get_cell (dialog, 0, 0), ==, first_uid);
+  wait_until (is_mapped, dialog, "the preview dialog");
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "ui-sync-editor-preview.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  lines = g_strsplit (log, "\n", 3);
+  editor = open_editor ("ods_raw_log_d_2oss_spark", &window);
+  dialog = preview (editor);
+  g_assert_cmpuint (trib_sync_preview_dialog_get_n_rows (dialog), ==, 20);
+  g_assert_cmpstr (trib_sync_preview_dialog_get_cell (dialog, 0, 0), ==, lines[0]);
+  g_assert_cmpstr (trib_sync_preview_dialog_get_cell (dialog, 1, 0), ==, lines[1]);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_error_tag_at (GtkTextBuffer *buffer,
+                  const char    *text)
+{
+  GtkTextIter start, match, match_end;
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "trib-error");
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, text, 0, &match, &match_end, NULL))
+    return FALSE;
+  return gtk_text_iter_has_tag (&match, tag);
+}
+
+static void
+test_script_mode (void)
+{
+  g_autofree char *demo = g_strdup (content_of ("ods_raw_log_d_2oss_spark"));
+  g_autoptr(GString) broken = g_string_new (demo);
+  g_autoptr(GString) extra = g_string_new (demo);
+  g_auto(GStrv) problems = NULL;
+  GtkWidget *window;
+  TribSyncEditor *editor = open_editor ("ods_raw_log_d_2oss_spark", &window);
+  GtkTextBuffer *buffer;
+
+  g_assert_true (trib_sync_editor_set_script_mode (editor, TRUE));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (trib_sync_script_view_get_source_view (editor->script_view)));
+  {
+    g_autofree char *shown = trib_sync_script_view_dup_text (editor->script_view);
+
+    g_assert_cmpstr (shown, ==, demo);
+  }
+
+  /* A broken value: underlined where it is, the validator's message under the text. */
+  g_string_replace (broken, "\"writeMode\": \"truncate\"", "\"writeMode\": \"overwrite\"", 1);
+  gtk_text_buffer_set_text (buffer, broken->str, -1);
+  trib_sync_editor_flush (editor);
+  problems = trib_sync_editor_dup_problems (editor);
+  g_assert_nonnull (problems);
+  g_assert_cmpstr (problems[0], ==,
+                   "Script, line 35: steps[1].parameter.writeMode: unknown write mode \"overwrite\" "
+                   "(truncate, append or nonConflict)");
+  g_assert_true (has_error_tag_at (buffer, "\"overwrite\""));
+  g_assert_false (has_error_tag_at (buffer, "\"truncate\"") );
+  g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, demo);
+  settle ();
+  save_screenshot (window, "ui-sync-editor-script.png");
+
+  /* A key the form has no row for: the switch back is refused, naming the key. */
+  g_string_replace (extra, "\"writeMode\": \"truncate\"", "\"writeMode\": \"truncate\", \"dateFormat\": \"yyyy-MM-dd\"", 1);
+  gtk_text_buffer_set_text (buffer, extra->str, -1);
+  trib_sync_editor_flush (editor);
+  g_clear_pointer (&problems, g_strfreev);
+  g_assert_null (trib_sync_editor_dup_problems (editor));
+  g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, extra->str);
+  g_assert_false (trib_sync_editor_set_script_mode (editor, FALSE));
+  g_assert_true (trib_sync_editor_get_script_mode (editor));
+  g_assert_cmpstr (gtk_label_get_text (editor->mode_message), ==,
+                   "The form cannot show steps[1].parameter.dateFormat: edit the job in script mode");
+
+  /* Back to the demo's job: the form shows it again. */
+  gtk_text_buffer_set_text (buffer, demo, -1);
+  g_assert_true (trib_sync_editor_set_script_mode (editor, FALSE));
+  g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, demo);
+  g_assert_cmpstr (editor->form->file_name, ==, "/user_log.txt");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The demo workspace, its data sources on the peers. */
+static void
+make_workspace (void)
+{
+  g_autofree char *parent = trib_test_make_tmpdir ("ui-sync-XXXXXX");
+  g_autofree char *port_option = g_strdup_printf ("port=%s", trib_test_require_env ("TRIB_TEST_MYSQL_PORT"));
+  g_autofree char *http_url = g_strdup_printf ("url=%s", trib_test_require_env ("TRIB_TEST_HTTP_URL"));
+  g_autofree char *endpoint = g_strdup_printf ("endpoint=%s", trib_test_require_env ("TRIB_TEST_S3_ENDPOINT"));
+  g_autofree char *key_id = g_strdup_printf ("access_key_id=%s", trib_test_require_env ("TRIB_TEST_S3_ACCESS_KEY"));
+  g_autofree char *region = g_strdup_printf ("region=%s", trib_test_require_env ("TRIB_TEST_S3_REGION"));
+  const char *commands[][16] = {
+    { "init", "--demo", NULL, NULL },
+    { "datasource", "set", NULL, "user_behavior_analysis_mysql", "--type", "mysql", "--option", "host=127.0.0.1",
+      "--option", port_option, "--option", "database=workshop", "--option", "user=workshop", "--option",
+      "tls=disabled" },
+    { "datasource", "set", NULL, "user_behavior_analysis_httpfile", "--type", "httpfile", "--option", http_url, NULL },
+    { "datasource", "set", NULL, "test_g", "--type", "s3", "--option", endpoint, "--option", region, "--option",
+      "bucket=dw-emr-demo", "--option", key_id, "--option", "path_style=true" },
+  };
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace_dir = g_build_filename (parent, "workspace", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *argv[17] = { NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      memcpy (argv, commands[i], sizeof commands[i]);
+      argv[2] = workspace_dir;
+      if (trib_test_run_cli (argv, NULL, &out, &err) != 0)
+        g_error ("tributary-cli %s failed: %s%s", argv[0], out, err);
+    }
+  g_setenv ("TRIBUTARY_SECRET_USER_BEHAVIOR_ANALYSIS_MYSQL", trib_test_require_env ("TRIB_TEST_MYSQL_PASSWORD"), TRUE);
+  g_setenv ("TRIBUTARY_SECRET_TEST_G", trib_test_require_env ("TRIB_TEST_S3_SECRET_KEY"), TRUE);
+
+  dir = g_file_new_for_path (workspace_dir);
+  workspace = trib_workspace_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  workflow = g_object_ref (trib_workspace_lookup_workflow (workspace, WORKFLOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  trib_init ();
+  make_workspace ();
+
+  g_test_add_func ("/ui-sync-editor/open-demo-node", test_open_demo_node);
+  g_test_add_func ("/ui-sync-editor/build-mysql-job", test_build_mysql_job);
+  g_test_add_func ("/ui-sync-editor/preview", test_preview);
+  g_test_add_func ("/ui-sync-editor/script-mode", test_script_mode);
+
+  status = g_test_run ();
+  g_clear_object (&workflow);
+  g_clear_object (&workspace);
+  return status;
+}
