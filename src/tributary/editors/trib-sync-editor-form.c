@@ -203,8 +203,8 @@ spin_row (AdwPreferencesGroup *group,
   return row;
 }
 
-static GtkWidget *
-icon_button (const char *icon_name,
+GtkWidget *
+_trib_sync_editor_icon_button (const char *icon_name,
              const char *label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
@@ -336,639 +336,6 @@ load_bound (TribSyncEditor *self,
 }
 
 /* }}} */
-/* Data sources and connectivity {{{ */
-
-static gboolean
-kind_fits (TribDataSourceKind kind,
-           gboolean           reader,
-           TribSyncReaderKind reader_kind)
-{
-  if (reader)
-    return kind == (reader_kind == TRIB_SYNC_READER_MYSQL ? TRIB_DATA_SOURCE_KIND_MYSQL : TRIB_DATA_SOURCE_KIND_HTTPFILE);
-  return kind == TRIB_DATA_SOURCE_KIND_S3 || kind == TRIB_DATA_SOURCE_KIND_LOCAL;
-}
-
-/* The names of the workspace's data sources that fit, after a "none" entry. */
-static void
-fill_sources (TribSyncEditor *self,
-              AdwComboRow    *row,
-              gboolean        reader,
-              const char     *current)
-{
-  GListModel *sources = trib_workspace_get_data_sources (self->workspace);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gboolean found = current == NULL;
-
-  gtk_string_list_append (names, _("Choose a data source"));
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(TribDataSource) source = g_list_model_get_item (sources, i);
-
-      if (!kind_fits (trib_data_source_get_kind (source), reader, self->form->reader_kind))
-        continue;
-      gtk_string_list_append (names, trib_data_source_get_name (source));
-      if (g_strcmp0 (current, trib_data_source_get_name (source)) == 0)
-        {
-          selected = g_list_model_get_n_items (G_LIST_MODEL (names)) - 1;
-          found = TRUE;
-        }
-    }
-  if (!found)
-    {
-      /* Named by the job but not in the workspace (or of another type): still shown. */
-      gtk_string_list_append (names, current);
-      selected = g_list_model_get_n_items (G_LIST_MODEL (names)) - 1;
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (row, selected);
-}
-
-static char *
-selected_name (AdwComboRow *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-  GtkStringObject *item;
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  item = adw_combo_row_get_selected_item (row);
-  return item ? g_strdup (gtk_string_object_get_string (item)) : NULL;
-}
-
-static void list_tables (TribSyncEditor *self);
-
-static void
-source_selected_cb (AdwComboRow    *row,
-                    GParamSpec     *pspec,
-                    TribSyncEditor *self)
-{
-  gboolean reader = row == self->reader_source_row;
-  char **member = reader ? &self->form->reader_datasource : &self->form->writer_datasource;
-  AdwActionRow *test_row = reader ? self->reader_test_row : self->writer_test_row;
-
-  if (self->loading)
-    return;
-  g_free (*member);
-  *member = selected_name (row);
-  adw_action_row_set_subtitle (test_row, _("Not tested"));
-  _trib_sync_editor_form_edited (self);
-  if (reader)
-    list_tables (self);
-}
-
-typedef struct
-{
-  TribSyncEditor *self;
-  AdwActionRow   *row;
-  GtkWidget      *button;
-} TestData;
-
-static void
-test_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  TestData *data = user_data;
-  g_autoptr(TribConnectivityResult) outcome = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  outcome = trib_connectivity_test_in_workspace_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_free (data);
-      return;
-    }
-  if (outcome == NULL)
-    text = g_strdup (error->message);
-  else if (trib_connectivity_result_get_success (outcome))
-    {
-      const char *reached = trib_connectivity_result_get_reached (outcome);
-
-      text = reached ? g_strdup_printf (_("Connected: %s"), reached) : g_strdup (_("Connected"));
-    }
-  else
-    {
-      const char *hint = trib_connectivity_result_get_hint (outcome);
-
-      text = g_strdup_printf ("%s: %s%s%s",
-                              trib_connector_error_get_label (trib_connectivity_result_get_category (outcome)),
-                              trib_connectivity_result_get_message (outcome),
-                              hint ? "\n" : "", hint ? hint : "");
-    }
-  adw_action_row_set_subtitle (data->row, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-  gtk_widget_set_sensitive (data->button, TRUE);
-  g_free (data);
-}
-
-static void
-test_clicked_cb (GtkButton      *button,
-                 TribSyncEditor *self)
-{
-  gboolean reader = GTK_WIDGET (button) == g_object_get_data (G_OBJECT (self->reader_test_row), "trib-button");
-  const char *name = reader ? self->form->reader_datasource : self->form->writer_datasource;
-  AdwActionRow *row = reader ? self->reader_test_row : self->writer_test_row;
-  TestData *data;
-
-  if (name == NULL)
-    {
-      adw_action_row_set_subtitle (row, _("Choose a data source first"));
-      return;
-    }
-  data = g_new0 (TestData, 1);
-  data->self = self;
-  data->row = row;
-  data->button = GTK_WIDGET (button);
-  adw_action_row_set_subtitle (row, _("Testing…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  trib_connectivity_test_in_workspace_async (self->workspace, name, self->cancellable, test_done_cb, data);
-}
-
-static AdwActionRow *
-test_row (TribSyncEditor      *self,
-          AdwPreferencesGroup *group,
-          const char          *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Test Connectivity"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not tested"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  g_object_set_data (G_OBJECT (row), "trib-button", button);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (test_clicked_cb), self, 0);
-  adw_preferences_group_add (group, row);
-  return ADW_ACTION_ROW (row);
-}
-
-/* }}} */
-/* MySQL: tables and columns {{{ */
-
-static void rebuild_columns (TribSyncEditor *self);
-static void rebuild_mapping (TribSyncEditor *self);
-
-static void
-fill_tables (TribSyncEditor *self,
-             GStrv           listed)
-{
-  g_autoptr(GtkStringList) tables = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  gtk_string_list_append (tables, _("Choose a table"));
-  for (guint i = 0; listed && listed[i]; i++)
-    {
-      gtk_string_list_append (tables, listed[i]);
-      if (g_strcmp0 (listed[i], self->form->table) == 0)
-        selected = i + 1;
-    }
-  if (selected == 0 && self->form->table != NULL)
-    {
-      gtk_string_list_append (tables, self->form->table);
-      selected = g_list_model_get_n_items (G_LIST_MODEL (tables)) - 1;
-    }
-  g_set_object (&self->tables, tables);
-  adw_combo_row_set_model (self->table_row, G_LIST_MODEL (tables));
-  adw_combo_row_set_selected (self->table_row, selected);
-}
-
-static void
-columns_listed_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  TribSyncEditor *self = user_data;
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autoptr(GError) error = NULL;
-
-  columns = trib_sync_mysql_list_columns_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (columns == NULL)
-    {
-      adw_expander_row_set_subtitle (self->columns_row, error->message);
-      return;
-    }
-  g_clear_pointer (&self->catalog_columns, g_ptr_array_unref);
-  self->catalog_columns = g_steal_pointer (&columns);
-  if (self->select_all_columns)
-    {
-      const char *key = trib_sync_mysql_suggest_split_key (self->catalog_columns);
-
-      /* DataWorks takes every column of a newly chosen table and suggests its key. */
-      self->select_all_columns = FALSE;
-      g_ptr_array_set_size (self->form->columns, 0);
-      for (guint i = 0; i < self->catalog_columns->len; i++)
-        {
-          TribSyncCatalogColumn *column = g_ptr_array_index (self->catalog_columns, i);
-
-          g_ptr_array_add (self->form->columns, trib_sync_form_column_new_mysql (column->name));
-        }
-      g_free (self->form->split_pk);
-      self->form->split_pk = g_strdup (key);
-      _trib_sync_editor_load_form (self);
-      _trib_sync_editor_form_edited (self);
-    }
-  else
-    {
-      rebuild_columns (self);
-      /* The split key may now be known not to be an integer. */
-      if (self->form_touched)
-        _trib_sync_editor_form_edited (self);
-    }
-}
-
-static void
-list_columns (TribSyncEditor *self)
-{
-  if (self->form->reader_kind != TRIB_SYNC_READER_MYSQL || self->form->reader_datasource == NULL ||
-      self->form->table == NULL)
-    return;
-  if (g_strcmp0 (self->listed_table, self->form->table) == 0 &&
-      g_strcmp0 (self->listed_source, self->form->reader_datasource) == 0 && !self->select_all_columns)
-    return;
-  g_free (self->listed_table);
-  self->listed_table = g_strdup (self->form->table);
-  adw_expander_row_set_subtitle (self->columns_row, _("Listing the columns…"));
-  trib_sync_mysql_list_columns_async (self->workspace, self->form->reader_datasource, self->form->table,
-                                      self->cancellable, columns_listed_cb, self);
-}
-
-static void
-tables_listed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  TribSyncEditor *self = user_data;
-  g_auto(GStrv) tables = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tables = trib_sync_mysql_list_tables_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_strfreev (self->table_names);
-  self->table_names = g_strdupv (tables);
-  self->loading = TRUE;
-  fill_tables (self, tables);
-  self->loading = FALSE;
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->table_row), tables ? NULL : error->message);
-  list_columns (self);
-}
-
-static void
-list_tables (TribSyncEditor *self)
-{
-  if (self->form->reader_kind != TRIB_SYNC_READER_MYSQL || self->form->reader_datasource == NULL ||
-      g_strcmp0 (self->listed_source, self->form->reader_datasource) == 0)
-    return;
-  g_free (self->listed_source);
-  self->listed_source = g_strdup (self->form->reader_datasource);
-  g_clear_pointer (&self->listed_table, g_free);
-  g_clear_pointer (&self->table_names, g_strfreev);
-  trib_sync_mysql_list_tables_async (self->workspace, self->form->reader_datasource, self->cancellable,
-                                     tables_listed_cb, self);
-}
-
-static void
-table_selected_cb (AdwComboRow    *row,
-                   GParamSpec     *pspec,
-                   TribSyncEditor *self)
-{
-  if (self->loading)
-    return;
-  g_free (self->form->table);
-  self->form->table = selected_name (row);
-  g_clear_pointer (&self->catalog_columns, g_ptr_array_unref);
-  self->select_all_columns = TRUE;
-  _trib_sync_editor_form_edited (self);
-  list_columns (self);
-}
-
-static int
-form_column_position (TribSyncEditor *self,
-                      const char     *name)
-{
-  for (guint i = 0; i < self->form->columns->len; i++)
-    {
-      TribSyncFormColumn *column = g_ptr_array_index (self->form->columns, i);
-
-      if (g_strcmp0 (column->name, name) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-static void
-column_toggled_cb (GtkCheckButton *check,
-                   TribSyncEditor *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (check), "trib-column");
-  int position = form_column_position (self, name);
-
-  if (self->loading)
-    return;
-  if (gtk_check_button_get_active (check) && position < 0)
-    g_ptr_array_add (self->form->columns, trib_sync_form_column_new_mysql (name));
-  else if (!gtk_check_button_get_active (check) && position >= 0)
-    g_ptr_array_remove_index (self->form->columns, (guint) position);
-  rebuild_mapping (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static void
-add_column_row (TribSyncEditor *self,
-                const char     *name,
-                const char     *type,
-                gboolean        primary_key)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *subtitle = NULL;
-
-  if (type != NULL)
-    subtitle = primary_key ? g_strdup_printf (_("%s, primary key"), type) : g_strdup (type);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data_full (G_OBJECT (check), "trib-column", g_strdup (name), g_free);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), form_column_position (self, name) >= 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (column_toggled_cb), self, 0);
-  adw_expander_row_add_row (self->columns_row, row);
-  g_ptr_array_add (self->column_rows, row);
-}
-
-static void
-rebuild_columns (TribSyncEditor *self)
-{
-  gboolean was_loading = self->loading;
-  g_autofree char *subtitle = NULL;
-
-  self->loading = TRUE;
-  for (guint i = 0; i < self->column_rows->len; i++)
-    adw_expander_row_remove (self->columns_row, g_ptr_array_index (self->column_rows, i));
-  g_ptr_array_set_size (self->column_rows, 0);
-
-  if (self->catalog_columns != NULL)
-    for (guint i = 0; i < self->catalog_columns->len; i++)
-      {
-        TribSyncCatalogColumn *column = g_ptr_array_index (self->catalog_columns, i);
-
-        add_column_row (self, column->name, column->type, column->primary_key);
-      }
-  /* Columns of the job the table does not list (or before it is listed). */
-  for (guint i = 0; i < self->form->columns->len; i++)
-    {
-      TribSyncFormColumn *column = g_ptr_array_index (self->form->columns, i);
-      gboolean listed = FALSE;
-
-      for (guint k = 0; self->catalog_columns && k < self->catalog_columns->len; k++)
-        listed |= g_strcmp0 (((TribSyncCatalogColumn *) g_ptr_array_index (self->catalog_columns, k))->name,
-                             column->name) == 0;
-      if (!listed && column->name)
-        add_column_row (self, column->name, NULL, FALSE);
-    }
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column selected", "%u columns selected",
-                                           self->form->columns->len),
-                              self->form->columns->len);
-  adw_expander_row_set_subtitle (self->columns_row, subtitle);
-  self->loading = was_loading;
-}
-
-/* }}} */
-/* Field mapping {{{ */
-
-static void
-move_column (TribSyncEditor *self,
-             guint           from,
-             int             to)
-{
-  gpointer column;
-
-  if (to < 0 || (guint) to >= self->form->columns->len || from >= self->form->columns->len)
-    return;
-  column = g_ptr_array_steal_index (self->form->columns, from);
-  g_ptr_array_insert (self->form->columns, to, column);
-  rebuild_mapping (self);
-  rebuild_columns (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static void
-mapping_up_cb (GtkButton      *button,
-               TribSyncEditor *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "trib-position"));
-
-  move_column (self, position, (int) position - 1);
-}
-
-static void
-mapping_down_cb (GtkButton      *button,
-                 TribSyncEditor *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "trib-position"));
-
-  move_column (self, position, (int) position + 1);
-}
-
-static void
-mapping_remove_cb (GtkButton      *button,
-                   TribSyncEditor *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "trib-position"));
-
-  if (position >= self->form->columns->len)
-    return;
-  g_ptr_array_remove_index (self->form->columns, position);
-  rebuild_mapping (self);
-  rebuild_columns (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static char *
-column_title (const TribSyncFormColumn *column)
-{
-  if (column->name != NULL)
-    return g_strdup (column->name);
-  /* TRANSLATORS: a field of a text file by its 1-based position, and its type */
-  return g_strdup_printf (_("Field %d (%s)"), column->index + 1, column->type ? column->type : "string");
-}
-
-static void
-rebuild_mapping (TribSyncEditor *self)
-{
-  for (guint i = 0; i < self->mapping_rows->len; i++)
-    adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->mapping_rows, i));
-  g_ptr_array_set_size (self->mapping_rows, 0);
-
-  for (guint i = 0; i < self->form->columns->len; i++)
-    {
-      const TribSyncFormColumn *column = g_ptr_array_index (self->form->columns, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = column_title (column);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *up_label = g_strdup_printf (_("Move %s Up"), title);
-      g_autofree char *down_label = g_strdup_printf (_("Move %s Down"), title);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *up = icon_button ("go-up-symbolic", up_label);
-      GtkWidget *down = icon_button ("go-down-symbolic", down_label);
-      GtkWidget *remove = icon_button ("list-remove-symbolic", remove_label);
-
-      if (self->form->header && i < g_strv_length (self->form->header))
-        subtitle = g_strdup_printf (_("Destination column %u (%s)"), i + 1, self->form->header[i]);
-      else
-        subtitle = g_strdup_printf (_("Destination column %u"), i + 1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < self->form->columns->len);
-      for (GtkWidget **b = (GtkWidget *[]) { up, down, remove, NULL }; *b; b++)
-        {
-          g_object_set_data (G_OBJECT (*b), "trib-position", GUINT_TO_POINTER (i));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), *b);
-        }
-      g_signal_connect_object (up, "clicked", G_CALLBACK (mapping_up_cb), self, 0);
-      g_signal_connect_object (down, "clicked", G_CALLBACK (mapping_down_cb), self, 0);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (mapping_remove_cb), self, 0);
-      adw_preferences_group_add (self->mapping_group, row);
-      g_ptr_array_add (self->mapping_rows, row);
-    }
-  /* The problems stay under the rows. */
-  g_object_ref (self->mapping_errors);
-  adw_preferences_group_remove (self->mapping_group, GTK_WIDGET (self->mapping_errors));
-  adw_preferences_group_add (self->mapping_group, GTK_WIDGET (self->mapping_errors));
-  g_object_unref (self->mapping_errors);
-}
-
-static void
-map_by_name_cb (TribSyncEditor *self)
-{
-  trib_sync_form_map_by_name (self->form);
-  rebuild_mapping (self);
-  rebuild_columns (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static void
-map_by_row_cb (TribSyncEditor *self)
-{
-  g_autoptr(GStrvBuilder) order = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  for (guint i = 0; self->catalog_columns && i < self->catalog_columns->len; i++)
-    g_strv_builder_add (order, ((TribSyncCatalogColumn *) g_ptr_array_index (self->catalog_columns, i))->name);
-  names = g_strv_builder_end (order);
-  trib_sync_form_map_by_row (self->form, (const char * const *) names);
-  rebuild_mapping (self);
-  rebuild_columns (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static void
-add_field_cb (TribSyncEditor *self)
-{
-  int next = 0;
-
-  for (guint i = 0; i < self->form->columns->len; i++)
-    next = MAX (next, ((TribSyncFormColumn *) g_ptr_array_index (self->form->columns, i))->index + 1);
-  g_ptr_array_add (self->form->columns, trib_sync_form_column_new_file (next, "string"));
-  rebuild_mapping (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-/* }}} */
-/* Source type and channel control {{{ */
-
-static void
-reader_type_selected_cb (AdwComboRow    *row,
-                         GParamSpec     *pspec,
-                         TribSyncEditor *self)
-{
-  TribSyncReaderKind kind = adw_combo_row_get_selected (row) == 1 ? TRIB_SYNC_READER_HTTPFILE : TRIB_SYNC_READER_MYSQL;
-  TribSyncForm *form;
-
-  if (self->loading || kind == self->form->reader_kind)
-    return;
-  /* Another reader: its settings start afresh, the destination and channel stay. */
-  form = trib_sync_form_new (kind);
-#define KEEP(member) G_STMT_START { g_free (form->member); form->member = g_strdup (self->form->member); } G_STMT_END
-  KEEP (writer_type);
-  KEEP (writer_datasource);
-  KEEP (object);
-  KEEP (writer_file_format);
-  KEEP (writer_encoding);
-  KEEP (writer_field_delimiter);
-  KEEP (writer_null_format);
-  KEEP (write_mode);
-#undef KEEP
-  form->header = g_strdupv (self->form->header);
-  form->write_single_object = self->form->write_single_object;
-  form->concurrent = self->form->concurrent;
-  form->error_limit_records = self->form->error_limit_records;
-  form->throttle = self->form->throttle;
-  form->mbps = self->form->mbps;
-  trib_sync_form_free (self->form);
-  self->form = form;
-  g_clear_pointer (&self->listed_source, g_free);
-  g_clear_pointer (&self->listed_table, g_free);
-  g_clear_pointer (&self->catalog_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->table_names, g_strfreev);
-  _trib_sync_editor_load_form (self);
-  _trib_sync_editor_form_edited (self);
-}
-
-static void
-channel_changed_cb (TribSyncEditor *self)
-{
-  if (self->loading)
-    return;
-  self->form->concurrent = (guint) gtk_spin_button_get_value_as_int (self->concurrent_spin);
-  self->form->error_limit_records = gtk_switch_get_active (self->limit_switch)
-                                    ? (gint64) gtk_spin_button_get_value (self->limit_spin) : -1;
-  self->form->throttle = gtk_switch_get_active (self->throttle_switch);
-  self->form->mbps = gtk_spin_button_get_value (self->rate_spin);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->limit_spin), gtk_switch_get_active (self->limit_switch));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rate_row), self->form->throttle);
-  _trib_sync_editor_form_edited (self);
-}
-
-/* }}} */
-/* Destination: the object name resolved {{{ */
-
-void
-_trib_sync_editor_update_resolved (TribSyncEditor *self)
-{
-  g_autoptr(TribParamSet) params = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->bizdate_calendar);
-  g_autofree char *label = g_date_time_format (picked, "%Y-%m-%d");
-  g_autofree char *resolved = NULL;
-  const char *object = self->form->object ? self->form->object : "";
-
-  gtk_menu_button_set_label (self->bizdate_button, label);
-  params = _trib_sync_editor_dup_params (self, &error);
-  if (params != NULL)
-    resolved = trib_param_set_substitute (params, object, &error);
-  if (resolved == NULL)
-    adw_action_row_set_subtitle (self->resolved_row, error ? error->message : "");
-  else
-    adw_action_row_set_subtitle (self->resolved_row, *resolved ? resolved : _("(empty)"));
-}
-
-static void
-day_selected_cb (TribSyncEditor *self)
-{
-  _trib_sync_editor_update_resolved (self);
-}
-
-/* }}} */
 /* Building {{{ */
 
 static void
@@ -993,23 +360,23 @@ build_source_group (TribSyncEditor *self)
   self->reader_type_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reader_type_row), _("Source type"));
   adw_combo_row_set_model (self->reader_type_row, G_LIST_MODEL (reader_model));
-  g_signal_connect_object (self->reader_type_row, "notify::selected", G_CALLBACK (reader_type_selected_cb), self, 0);
+  g_signal_connect_object (self->reader_type_row, "notify::selected", G_CALLBACK (_trib_sync_editor_reader_type_selected_cb), self, 0);
   adw_preferences_group_add (group, GTK_WIDGET (self->reader_type_row));
 
   self->reader_source_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reader_source_row), _("Source data source"));
-  g_signal_connect_object (self->reader_source_row, "notify::selected", G_CALLBACK (source_selected_cb), self, 0);
+  g_signal_connect_object (self->reader_source_row, "notify::selected", G_CALLBACK (_trib_sync_editor_source_selected_cb), self, 0);
   adw_preferences_group_add (group, GTK_WIDGET (self->reader_source_row));
-  self->reader_test_row = test_row (self, group, _("Source connectivity"));
+  self->reader_test_row = _trib_sync_editor_test_row (self, group, _("Source connectivity"));
 
   self->writer_type_row = ADW_COMBO_ROW (combo_row (self, group, NULL, _("Destination type"), writer_labels,
                                                     writer_types, G_STRUCT_OFFSET (TribSyncForm, writer_type),
                                                     "steps[1].stepType"));
   self->writer_source_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->writer_source_row), _("Destination data source"));
-  g_signal_connect_object (self->writer_source_row, "notify::selected", G_CALLBACK (source_selected_cb), self, 0);
+  g_signal_connect_object (self->writer_source_row, "notify::selected", G_CALLBACK (_trib_sync_editor_source_selected_cb), self, 0);
   adw_preferences_group_add (group, GTK_WIDGET (self->writer_source_row));
-  self->writer_test_row = test_row (self, group, _("Destination connectivity"));
+  self->writer_test_row = _trib_sync_editor_test_row (self, group, _("Destination connectivity"));
 
   errors = self->source_errors = error_label ();
   adw_preferences_group_add (group, GTK_WIDGET (errors));
@@ -1039,7 +406,7 @@ build_reader_group (TribSyncEditor *self)
   /* MySQL */
   self->table_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->table_row), _("Table"));
-  g_signal_connect_object (self->table_row, "notify::selected", G_CALLBACK (table_selected_cb), self, 0);
+  g_signal_connect_object (self->table_row, "notify::selected", G_CALLBACK (_trib_sync_editor_table_selected_cb), self, 0);
   adw_preferences_group_add (group, GTK_WIDGET (self->table_row));
   bind_row (self, GTK_WIDGET (self->table_row), BOUND_NONE, 0, READER ".connection", _("Table"), errors);
 
@@ -1117,7 +484,7 @@ build_writer_group (TribSyncEditor *self)
   calendar = gtk_calendar_new ();
   self->bizdate_calendar = GTK_CALENDAR (calendar);
   gtk_calendar_select_day (self->bizdate_calendar, yesterday);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (_trib_sync_editor_day_selected_cb), self, G_CONNECT_SWAPPED);
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   self->bizdate_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
@@ -1163,9 +530,9 @@ build_mapping_group (TribSyncEditor *self)
     }
   gtk_widget_set_tooltip_text (by_name, _("Order the columns as the destination header names them"));
   gtk_widget_set_tooltip_text (by_row, _("Order the columns as the source has them"));
-  g_signal_connect_object (by_name, "clicked", G_CALLBACK (map_by_name_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (by_row, "clicked", G_CALLBACK (map_by_row_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (add_field, "clicked", G_CALLBACK (add_field_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (by_name, "clicked", G_CALLBACK (_trib_sync_editor_map_by_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (by_row, "clicked", G_CALLBACK (_trib_sync_editor_map_by_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (add_field, "clicked", G_CALLBACK (_trib_sync_editor_add_field), self, G_CONNECT_SWAPPED);
   self->map_by_name_button = by_name;
   self->add_field_button = add_field;
   adw_preferences_group_set_header_suffix (self->mapping_group, box);
@@ -1215,10 +582,10 @@ build_channel_group (TribSyncEditor *self)
 
   for (GObject **w = (GObject *[]) { G_OBJECT (self->concurrent_spin), G_OBJECT (self->limit_spin),
                                       G_OBJECT (self->rate_spin), NULL }; *w; w++)
-    g_signal_connect_object (*w, "value-changed", G_CALLBACK (channel_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->limit_switch, "notify::active", G_CALLBACK (channel_changed_cb), self,
+    g_signal_connect_object (*w, "value-changed", G_CALLBACK (_trib_sync_editor_channel_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->limit_switch, "notify::active", G_CALLBACK (_trib_sync_editor_channel_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->throttle_switch, "notify::active", G_CALLBACK (channel_changed_cb), self,
+  g_signal_connect_object (self->throttle_switch, "notify::active", G_CALLBACK (_trib_sync_editor_channel_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -1228,8 +595,8 @@ data_sources_changed_cb (TribSyncEditor *self)
   if (self->form == NULL)
     return;
   self->loading = TRUE;
-  fill_sources (self, self->reader_source_row, TRUE, self->form->reader_datasource);
-  fill_sources (self, self->writer_source_row, FALSE, self->form->writer_datasource);
+  _trib_sync_editor_fill_sources (self, self->reader_source_row, TRUE, self->form->reader_datasource);
+  _trib_sync_editor_fill_sources (self, self->writer_source_row, FALSE, self->form->writer_datasource);
   self->loading = FALSE;
 }
 
@@ -1255,8 +622,8 @@ _trib_sync_editor_load_form (TribSyncEditor *self)
 
   self->loading = TRUE;
   adw_combo_row_set_selected (self->reader_type_row, mysql ? 0 : 1);
-  fill_sources (self, self->reader_source_row, TRUE, self->form->reader_datasource);
-  fill_sources (self, self->writer_source_row, FALSE, self->form->writer_datasource);
+  _trib_sync_editor_fill_sources (self, self->reader_source_row, TRUE, self->form->reader_datasource);
+  _trib_sync_editor_fill_sources (self, self->writer_source_row, FALSE, self->form->writer_datasource);
   for (guint i = 0; i < self->bound_rows->len; i++)
     load_bound (self, g_ptr_array_index (self->bound_rows, i));
   for (guint i = 0; i < G_N_ELEMENTS (self->mysql_rows); i++)
@@ -1266,7 +633,7 @@ _trib_sync_editor_load_form (TribSyncEditor *self)
   gtk_widget_set_visible (self->map_by_name_button, mysql);
   gtk_widget_set_visible (self->add_field_button, !mysql);
   if (mysql)
-    fill_tables (self, self->table_names);
+    _trib_sync_editor_fill_tables (self, self->table_names);
 
   gtk_spin_button_set_value (self->concurrent_spin, self->form->concurrent);
   gtk_switch_set_active (self->limit_switch, self->form->error_limit_records >= 0);
@@ -1276,8 +643,8 @@ _trib_sync_editor_load_form (TribSyncEditor *self)
   gtk_spin_button_set_value (self->rate_spin, self->form->mbps > 0 ? self->form->mbps : 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rate_row), self->form->throttle);
 
-  rebuild_columns (self);
-  rebuild_mapping (self);
+  _trib_sync_editor_rebuild_columns (self);
+  _trib_sync_editor_rebuild_mapping (self);
   self->loading = FALSE;
   _trib_sync_editor_update_resolved (self);
   _trib_sync_editor_show_form_problems (self, NULL);
@@ -1286,9 +653,9 @@ _trib_sync_editor_load_form (TribSyncEditor *self)
     {
       /* Listed again for another source; the table's columns when the table changed. */
       if (g_strcmp0 (self->listed_source, self->form->reader_datasource) != 0)
-        list_tables (self);
+        _trib_sync_editor_list_tables (self);
       else
-        list_columns (self);
+        _trib_sync_editor_list_columns (self);
     }
 }
 

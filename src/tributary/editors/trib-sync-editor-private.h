@@ -97,5 +97,39 @@ void  _trib_sync_editor_load_form       (TribSyncEditor *self);
 GStrv _trib_sync_editor_show_form_problems (TribSyncEditor *self,
                                             GPtrArray      *problems);
 void  _trib_sync_editor_update_resolved (TribSyncEditor *self);
+GtkWidget *_trib_sync_editor_icon_button (const char     *icon_name,
+                                          const char     *label);
+char *_trib_sync_editor_selected_name   (AdwComboRow    *row);
+
+/* trib-sync-editor-sources.c */
+void  _trib_sync_editor_fill_sources    (TribSyncEditor *self,
+                                         AdwComboRow    *row,
+                                         gboolean        reader,
+                                         const char     *current);
+AdwActionRow *_trib_sync_editor_test_row (TribSyncEditor      *self,
+                                          AdwPreferencesGroup *group,
+                                          const char          *title);
+void  _trib_sync_editor_source_selected_cb (AdwComboRow    *row,
+                                            GParamSpec     *pspec,
+                                            TribSyncEditor *self);
+void  _trib_sync_editor_reader_type_selected_cb (AdwComboRow    *row,
+                                                 GParamSpec     *pspec,
+                                                 TribSyncEditor *self);
+void  _trib_sync_editor_channel_changed_cb (TribSyncEditor *self);
+void  _trib_sync_editor_day_selected_cb (TribSyncEditor *self);
+
+/* trib-sync-editor-columns.c */
+void  _trib_sync_editor_fill_tables     (TribSyncEditor *self,
+                                         GStrv           listed);
+void  _trib_sync_editor_list_tables     (TribSyncEditor *self);
+void  _trib_sync_editor_list_columns    (TribSyncEditor *self);
+void  _trib_sync_editor_table_selected_cb (AdwComboRow    *row,
+                                           GParamSpec     *pspec,
+                                           TribSyncEditor *self);
+void  _trib_sync_editor_rebuild_columns (TribSyncEditor *self);
+void  _trib_sync_editor_rebuild_mapping (TribSyncEditor *self);
+void  _trib_sync_editor_map_by_name     (TribSyncEditor *self);
+void  _trib_sync_editor_map_by_row      (TribSyncEditor *self);
+void  _trib_sync_editor_add_field       (TribSyncEditor *self);
 
 G_END_DECLS
