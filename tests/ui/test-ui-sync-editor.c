@@ -166,6 +166,14 @@ entry_row_titled (TribSyncEditor *self,
   g_error ("no entry row \"%s\"", title);
 }
 
+static gboolean
+test_finished (gpointer data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (data);
+
+  return g_strcmp0 (subtitle, "Testing…") != 0 && g_strcmp0 (subtitle, "Not tested") != 0;
+}
+
 static void
 test_open_demo_node (void)
 {
@@ -185,6 +193,14 @@ test_open_demo_node (void)
   /* Opening changes nothing. */
   g_assert_cmpstr (content_of ("ods_user_info_d_2oss_spark"), ==, before);
   g_assert_false (trib_workflow_is_modified (workflow));
+
+  /* The inline connectivity test, as the data source dialog runs it. */
+  gtk_widget_activate (g_object_get_data (G_OBJECT (editor->reader_test_row), "trib-button"));
+  wait_until (test_finished, editor->reader_test_row, "the source's connectivity test");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (editor->reader_test_row), "Connected"));
+  gtk_widget_activate (g_object_get_data (G_OBJECT (editor->writer_test_row), "trib-button"));
+  wait_until (test_finished, editor->writer_test_row, "the destination's connectivity test");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (editor->writer_test_row), "Connected"));
 
   adw_expander_row_set_expanded (editor->columns_row, TRUE);
   settle ();
@@ -405,6 +421,44 @@ test_script_mode (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A DataX job opens in the form and is left as it is; a job with keys the form has no
+ * row for opens in script mode, saying which. */
+static void
+test_pasted_jobs (void)
+{
+  static const char datax[] =
+    "{\"job\": {\"content\": [{\"reader\": {\"name\": \"httpfilereader\", \"parameter\": {"
+    "\"datasource\": \"user_behavior_analysis_httpfile\", \"fileName\": \"/user_log.txt\","
+    " \"column\": [{\"index\": 0, \"type\": \"string\"}]}},"
+    " \"writer\": {\"name\": \"osswriter\", \"parameter\": {\"datasource\": \"test_g\","
+    " \"object\": \"raw/log.txt\", \"writeMode\": \"truncate\", \"fieldDelimiter\": \"|\"}}}],"
+    " \"setting\": {\"speed\": {\"channel\": 1}}}}";
+  g_autoptr(GString) with_extra = g_string_new (content_of ("ods_user_info_d_2oss_spark"));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  TribSyncEditor *editor;
+
+  g_assert_true (trib_workflow_set_node_content (workflow, "ods_raw_log_d_2oss_spark", datax, &error));
+  g_assert_no_error (error);
+  editor = open_editor ("ods_raw_log_d_2oss_spark", &window);
+  g_assert_false (trib_sync_editor_get_script_mode (editor));
+  g_assert_cmpstr (editor->form->object, ==, "raw/log.txt");
+  g_assert_true (trib_sync_editor_set_script_mode (editor, TRUE));
+  g_assert_true (trib_sync_editor_set_script_mode (editor, FALSE));
+  settle ();
+  g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, datax);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_string_replace (with_extra, "\"splitPk\": \"uid\",", "\"splitPk\": \"uid\", \"splitFactor\": 4,", 1);
+  g_assert_true (trib_workflow_set_node_content (workflow, "ods_raw_log_d_2oss_spark", with_extra->str, &error));
+  editor = open_editor ("ods_raw_log_d_2oss_spark", &window);
+  g_assert_true (trib_sync_editor_get_script_mode (editor));
+  g_assert_cmpstr (gtk_label_get_text (editor->mode_message), ==,
+                   "The form cannot show steps[0].parameter.splitFactor: edit the job in script mode");
+  g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, with_extra->str);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demo workspace, its data sources on the peers. */
 static void
 make_workspace (void)
@@ -463,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/ui-sync-editor/build-mysql-job", test_build_mysql_job);
   g_test_add_func ("/ui-sync-editor/preview", test_preview);
   g_test_add_func ("/ui-sync-editor/script-mode", test_script_mode);
+  g_test_add_func ("/ui-sync-editor/pasted-jobs", test_pasted_jobs);
 
   status = g_test_run ();
   g_clear_object (&workflow);
