@@ -421,6 +421,40 @@ test_script_mode (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An undo (the workflow's text replaced by a snapshot) shows in the form; an edit of
+ * another node leaves unfinished input alone. */
+static void
+test_undo_and_other_edits (void)
+{
+  g_autofree char *snapshot = trib_workflow_to_string (workflow);
+  g_autofree char *demo = g_strdup (content_of ("ods_user_info_d_2oss_spark"));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  GtkWidget *window;
+  TribSyncEditor *editor = open_editor ("ods_user_info_d_2oss_spark", &window);
+  GtkWidget *object = entry_row_titled (editor, "Object name");
+
+  gtk_editable_set_text (GTK_EDITABLE (object), "users/${bizdate}.txt");
+  g_assert_nonnull (strstr (content_of ("ods_user_info_d_2oss_spark"), "\"users/${bizdate}.txt\""));
+
+  trib_workflow_replace_text (workflow, snapshot, FALSE);
+  g_assert_cmpstr (content_of ("ods_user_info_d_2oss_spark"), ==, demo);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (object)), ==,
+                   "ods_user_info_d/user_${bizdate}/user_${bizdate}.txt");
+  g_assert_cmpstr (editor->form->object, ==, "ods_user_info_d/user_${bizdate}/user_${bizdate}.txt");
+
+  /* Unfinished input survives an edit elsewhere in the workflow. */
+  gtk_editable_set_text (GTK_EDITABLE (object), "");
+  problems = trib_sync_editor_dup_problems (editor);
+  g_assert_nonnull (problems);
+  g_assert_true (trib_workflow_set_node_content (workflow, "ods_raw_log_d_spark", "SELECT 1;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (object)), ==, "");
+  g_assert_cmpstr (content_of ("ods_user_info_d_2oss_spark"), ==, demo);
+  trib_workflow_replace_text (workflow, snapshot, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A DataX job opens in the form and is left as it is; a job with keys the form has no
  * row for opens in script mode, saying which. */
 static void
@@ -517,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/ui-sync-editor/build-mysql-job", test_build_mysql_job);
   g_test_add_func ("/ui-sync-editor/preview", test_preview);
   g_test_add_func ("/ui-sync-editor/script-mode", test_script_mode);
+  g_test_add_func ("/ui-sync-editor/undo-and-other-edits", test_undo_and_other_edits);
   g_test_add_func ("/ui-sync-editor/pasted-jobs", test_pasted_jobs);
 
   status = g_test_run ();

@@ -38,6 +38,7 @@ struct _TribSyncEditor
   gboolean            loading;        /* rows are being filled: their signals are not edits */
   gboolean            switching;      /* the stack's page is being set by code */
   GStrv               problems;
+  char               *known_content;  /* the node's content when last read or written */
 
   /* Rows, built by trib-sync-editor-form.c */
   GPtrArray          *bound_rows;     /* rows tied to a member of TribSyncForm */

@@ -84,6 +84,8 @@ apply_text (TribSyncEditor *self,
 
   if (lookup_node (self) == NULL || g_strcmp0 (text, _trib_sync_editor_get_content (self)) == 0)
     return;
+  g_free (self->known_content);
+  self->known_content = g_strdup (text);
   if (!trib_workflow_set_node_content (self->workflow, self->node_id, text, &error))
     g_warning ("Cannot apply the sync job of node %s: %s", self->node_id, error->message);
 }
@@ -286,29 +288,18 @@ workflow_changed_cb (TribSyncEditor *self)
   if (lookup_node (self) == NULL)
     return;
   content = _trib_sync_editor_get_content (self);
+  /* Another part of the workflow changed: what is shown (even unfinished) stays. */
+  if (g_strcmp0 (content, self->known_content) == 0)
+    return;
+  /* Undo, redo, a reload: the node's job is shown as the document has it now. */
+  g_free (self->known_content);
+  self->known_content = g_strdup (content);
 
   if (is_script_mode (self))
     {
-      g_autofree char *shown = trib_sync_script_view_dup_text (self->script_view);
-
-      /* Leave the text being typed alone while it is what was applied. */
-      if (g_strcmp0 (shown, content) != 0 && *content != '\0')
-        {
-          trib_sync_script_view_set_text (self->script_view, content);
-          check_script (self, FALSE);
-        }
+      trib_sync_script_view_set_text (self->script_view, content);
+      check_script (self, FALSE);
       return;
-    }
-
-  if (self->form != NULL)
-    {
-      g_autofree char *shown = trib_sync_form_to_text (self->form);
-
-      if (g_strcmp0 (shown, content) == 0)
-        return;
-      /* The form holds unfinished input: keep it until it is valid or replaced. */
-      if (self->problems != NULL && *content == '\0')
-        return;
     }
   if (!load_form_from_document (self))
     {
@@ -395,6 +386,7 @@ trib_sync_editor_new (TribWorkspace *workspace,
   self->node_id = g_strdup (node_id);
 
   _trib_sync_editor_build_form (self);
+  self->known_content = g_strdup (_trib_sync_editor_get_content (self));
   g_signal_connect_object (workflow, "changed", G_CALLBACK (workflow_changed_cb), self, G_CONNECT_SWAPPED);
   if (!load_form_from_document (self))
     {
@@ -431,6 +423,7 @@ trib_sync_editor_finalize (GObject *object)
   g_free (self->node_id);
   g_clear_pointer (&self->form, trib_sync_form_free);
   g_strfreev (self->problems);
+  g_free (self->known_content);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_pointer (&self->error_rows, g_ptr_array_unref);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
