@@ -15,6 +15,10 @@
 
 #include "editors/trib-sync-editor-private.h"
 #include "editors/trib-sync-preview-dialog.h"
+#include "trib-node-page.h"
+#include "trib-ui-test.h"
+#include "trib-window-private.h"
+#include "trib-workflow-page.h"
 #include "trib-init.h"
 #include "trib-json.h"
 #include "trib-test-util.h"
@@ -493,6 +497,56 @@ test_pasted_jobs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+node_tab_shown (gpointer data)
+{
+  TribWindow *window = data;
+  AdwTabPage *page = adw_tab_view_get_selected_page (_trib_window_get_tab_view (window));
+  GtkWidget *child = page ? adw_tab_page_get_child (page) : NULL;
+
+  return TRIB_IS_NODE_PAGE (child) && gtk_widget_get_mapped (child);
+}
+
+static gboolean
+saved (gpointer data)
+{
+  return !trib_workflow_is_modified (data);
+}
+
+/* In the application: the node's tab hosts the editor; an edit is saved by Save. */
+static void
+test_in_the_app (void)
+{
+  g_autofree char *dir = trib_ui_make_demo_workspace ("ui-sync-app-XXXXXX");
+  TribWindow *window = trib_ui_open_window (dir);
+  TribWorkflow *app_workflow = trib_workspace_lookup_workflow (trib_window_get_workspace (window), WORKFLOW);
+  g_autofree char *path = g_build_filename (dir, "workflows", WORKFLOW ".json", NULL);
+  g_autofree char *file_text = NULL;
+  TribWorkflowPage *owner;
+  TribSyncEditor *editor;
+  AdwTabPage *tab;
+
+  trib_window_show_workflow (window, app_workflow);
+  trib_ui_settle ();
+  tab = adw_tab_view_get_selected_page (_trib_window_get_tab_view (window));
+  owner = TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (tab));
+  _trib_window_open_node (window, owner, "ods_user_info_d_2oss_spark");
+  trib_ui_wait_until (node_tab_shown, window, "the node's tab");
+  tab = adw_tab_view_get_selected_page (_trib_window_get_tab_view (window));
+  editor = TRIB_SYNC_EDITOR (trib_node_page_get_editor (TRIB_NODE_PAGE (adw_tab_page_get_child (tab))));
+  trib_ui_wait_until (columns_listed, editor, "the columns of ods_user_info_d");
+  trib_ui_save_screenshots (GTK_WIDGET (window), "ui-sync-editor-in-app");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "Filter (where)")), "gender = 'female'");
+  g_assert_true (trib_workflow_is_modified (app_workflow));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  trib_ui_wait_until (saved, app_workflow, "the workflow to be saved");
+  g_assert_true (g_file_get_contents (path, &file_text, NULL, NULL));
+  g_assert_nonnull (strstr (file_text, "\\\"where\\\": \\\"gender = 'female'\\\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_settle ();
+}
+
 /* The demo workspace, its data sources on the peers. */
 static void
 make_workspace (void)
@@ -542,8 +596,7 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  trib_ui_init (&argc, &argv);
   trib_init ();
   make_workspace ();
 
@@ -553,8 +606,10 @@ main (int   argc,
   g_test_add_func ("/ui-sync-editor/script-mode", test_script_mode);
   g_test_add_func ("/ui-sync-editor/undo-and-other-edits", test_undo_and_other_edits);
   g_test_add_func ("/ui-sync-editor/pasted-jobs", test_pasted_jobs);
+  g_test_add_func ("/ui-sync-editor/in-the-app", test_in_the_app);
 
   status = g_test_run ();
+  trib_ui_shutdown ();
   g_clear_object (&workflow);
   g_clear_object (&workspace);
   return status;
