@@ -273,6 +273,45 @@ test_build_mysql_job (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The HTTP file node of the tutorial, built on a new node; fields added, typed, removed. */
+static void
+test_build_http_job (void)
+{
+  g_autoptr(TribNode) node = trib_node_new ("new_log_sync", "new_log_sync", TRIB_NODE_KIND_DI);
+  g_autofree char *expected = g_strdup (content_of ("ods_raw_log_d_2oss_spark"));
+  GtkWidget *window, *type, *remove;
+  TribSyncEditor *editor;
+  TribSyncFormColumn *second;
+
+  trib_workflow_add_node (workflow, node);
+  editor = open_editor ("new_log_sync", &window);
+  adw_combo_row_set_selected (editor->reader_type_row, 1);
+  g_assert_cmpint (editor->form->reader_kind, ==, TRIB_SYNC_READER_HTTPFILE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->table_row)));
+  select_in_combo (editor->reader_source_row, "user_behavior_analysis_httpfile");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "File path")), "/user_log.txt");
+  _trib_sync_editor_add_field (editor);
+  _trib_sync_editor_add_field (editor);
+  g_assert_cmpuint (editor->mapping_rows->len, ==, 2);
+
+  type = trib_ui_get (GTK_WIDGET (editor), GTK_ACCESSIBLE_ROLE_COMBO_BOX, "Type of Field 2 (string)");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (type), 1);
+  second = g_ptr_array_index (editor->form->columns, 1);
+  g_assert_cmpint (second->index, ==, 1);
+  g_assert_cmpstr (second->type, ==, "long");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (editor->mapping_rows, 1)), ==, "Field 2 (long)");
+  remove = trib_ui_get (GTK_WIDGET (editor), GTK_ACCESSIBLE_ROLE_BUTTON, "Remove Field 2 (string)");
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_cmpuint (editor->form->columns->len, ==, 1);
+
+  select_in_combo (editor->writer_source_row, "test_g");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (editor, "Object name")),
+                         "ods_raw_log_d/log_${bizdate}/log_${bizdate}.txt");
+  g_assert_null (trib_sync_editor_dup_problems (editor));
+  g_assert_cmpstr (content_of ("new_log_sync"), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 preview_done (gpointer data)
 {
@@ -602,6 +641,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-sync-editor/open-demo-node", test_open_demo_node);
   g_test_add_func ("/ui-sync-editor/build-mysql-job", test_build_mysql_job);
+  g_test_add_func ("/ui-sync-editor/build-http-job", test_build_http_job);
   g_test_add_func ("/ui-sync-editor/preview", test_preview);
   g_test_add_func ("/ui-sync-editor/script-mode", test_script_mode);
   g_test_add_func ("/ui-sync-editor/undo-and-other-edits", test_undo_and_other_edits);

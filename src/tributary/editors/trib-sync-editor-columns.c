@@ -294,6 +294,92 @@ mapping_remove_cb (GtkButton      *button,
   _trib_sync_editor_form_edited (self);
 }
 
+static char *column_title (const TribSyncFormColumn *column);
+
+/* The row's title follows the field's number and type. */
+static void
+retitle (GtkWidget                *control,
+         const TribSyncFormColumn *column)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (control, ADW_TYPE_PREFERENCES_ROW);
+  g_autofree char *title = column_title (column);
+
+  if (row != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+static const char * const field_types[] = { "string", "long", "double", "boolean", "date", "bytes", NULL };
+
+static TribSyncFormColumn *
+column_at (TribSyncEditor *self,
+           GObject        *widget)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (widget, "trib-position"));
+
+  return position < self->form->columns->len ? g_ptr_array_index (self->form->columns, position) : NULL;
+}
+
+static void
+field_number_changed_cb (GtkSpinButton  *spin,
+                         TribSyncEditor *self)
+{
+  TribSyncFormColumn *column = column_at (self, G_OBJECT (spin));
+
+  if (column == NULL || self->loading)
+    return;
+  column->index = gtk_spin_button_get_value_as_int (spin) - 1;
+  retitle (GTK_WIDGET (spin), column);
+  _trib_sync_editor_form_edited (self);
+}
+
+static void
+field_type_changed_cb (GtkDropDown    *dropdown,
+                       GParamSpec     *pspec,
+                       TribSyncEditor *self)
+{
+  TribSyncFormColumn *column = column_at (self, G_OBJECT (dropdown));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (column == NULL || self->loading || selected >= G_N_ELEMENTS (field_types) - 1)
+    return;
+  g_free (column->type);
+  column->type = g_strdup (field_types[selected]);
+  retitle (GTK_WIDGET (dropdown), column);
+  _trib_sync_editor_form_edited (self);
+}
+
+/* A file's field: which field of the line it is, and its type. */
+static void
+add_field_controls (TribSyncEditor           *self,
+                    GtkWidget                *row,
+                    const TribSyncFormColumn *column,
+                    guint                     position,
+                    const char               *title)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 10000, 1);
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (field_types);
+  g_autofree char *spin_label = g_strdup_printf (_("Field number of %s"), title);
+  g_autofree char *type_label = g_strdup_printf (_("Type of %s"), title);
+  guint type = 0;
+
+  for (guint i = 0; field_types[i]; i++)
+    if (g_strcmp0 (field_types[i], column->type) == 0)
+      type = i;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), column->index + 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), type);
+  for (GtkWidget **w = (GtkWidget *[]) { spin, dropdown, NULL }; *w; w++)
+    {
+      gtk_widget_set_valign (*w, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (*w), "trib-position", GUINT_TO_POINTER (position));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), *w);
+    }
+  gtk_widget_set_tooltip_text (spin, _("The field's number in the line, from 1"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, type_label, -1);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (field_number_changed_cb), self, 0);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (field_type_changed_cb), self, 0);
+}
+
 static char *
 column_title (const TribSyncFormColumn *column)
 {
@@ -332,6 +418,8 @@ _trib_sync_editor_rebuild_mapping (TribSyncEditor *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_sensitive (up, i > 0);
       gtk_widget_set_sensitive (down, i + 1 < self->form->columns->len);
+      if (column->name == NULL)
+        add_field_controls (self, row, column, i, title);
       for (GtkWidget **b = (GtkWidget *[]) { up, down, remove, NULL }; *b; b++)
         {
           g_object_set_data (G_OBJECT (*b), "trib-position", GUINT_TO_POINTER (i));
