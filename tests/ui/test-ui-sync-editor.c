@@ -428,6 +428,17 @@ test_script_mode (void)
 
     g_assert_cmpstr (shown, ==, demo);
   }
+  /* Ctrl+F opens the search of the job. */
+  {
+    GtkWidget *search = trib_ui_get (GTK_WIDGET (editor), GTK_ACCESSIBLE_ROLE_SEARCH_BOX, "Search the job");
+
+    g_assert_false (gtk_widget_get_mapped (search));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor->script_view), "sync-script.search", NULL));
+    trib_ui_wait_until (is_mapped, search, "the search bar");
+    gtk_editable_set_text (GTK_EDITABLE (search), "writeMode");
+    settle ();
+    g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  }
 
   /* A broken value: underlined where it is, the validator's message under the text. */
   g_string_replace (broken, "\"writeMode\": \"truncate\"", "\"writeMode\": \"overwrite\"", 1);
