@@ -64,6 +64,7 @@ test_tutorial_from_scratch (void)
   g_autofree char *http_text = NULL;
   g_autofree char *mysql_demo = demo_job ("ods_user_info_d_2oss_spark");
   g_autofree char *http_demo = demo_job ("ods_raw_log_d_2oss_spark");
+  g_autoptr(GPtrArray) problems = NULL;
 
   mysql->reader_datasource = g_strdup ("user_behavior_analysis_mysql");
   mysql->table = g_strdup ("ods_user_info_d");
@@ -84,7 +85,8 @@ test_tutorial_from_scratch (void)
   g_assert_cmpstr (http_text, ==, http_demo);
 
   /* What the form writes is a valid job. */
-  g_assert_cmpuint (trib_sync_check_text (mysql_text)->len, ==, 0);
+  problems = trib_sync_check_text (mysql_text);
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 static const char datax_job[] =
