@@ -17,7 +17,7 @@ trib_ui_wait_until (TribUiCondition  cond,
                     gpointer         data,
                     const char      *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
   while (!cond (data))
     {
@@ -49,14 +49,14 @@ trib_ui_settle (void)
   trib_ui_settle_for (15);
 }
 
-static gboolean
-has_workspace (gpointer data)
+gboolean
+trib_ui_has_workspace (gpointer data)
 {
   return trib_window_get_workspace (data) != NULL;
 }
 
-static gboolean
-is_mapped (gpointer data)
+gboolean
+trib_ui_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
 }
@@ -84,7 +84,7 @@ trib_ui_save_screenshot (GtkWidget  *window,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
@@ -108,8 +108,8 @@ subprocess_finished_cb (GObject      *object,
 }
 
 /* Runs xdotool while the main loop keeps running, so the window answers as it would. */
-static void
-xdotool (const char * const *args)
+void
+trib_ui_xdotool (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
@@ -129,8 +129,8 @@ xdotool (const char * const *args)
 }
 
 /* The point (x, y) of @widget in X root coordinates. */
-static void
-root_point (GtkWidget *widget,
+void
+trib_ui_root_point (GtkWidget *widget,
             double     x,
             double     y,
             int       *rx,
@@ -168,7 +168,7 @@ trib_ui_xdotool_printf (const char *format,
   line = g_strdup_vprintf (format, ap);
   va_end (ap);
   args = g_strsplit (line, " ", -1);
-  xdotool ((const char * const *) args);
+  trib_ui_xdotool ((const char * const *) args);
 }
 
 static GtkWidget *key_window;
@@ -198,9 +198,35 @@ trib_ui_key (const char *keys)
   const char *args[] = { "key", "--delay", "30", keys, NULL };
 
   trib_ui_focus_main_window ();
-  xdotool (args);
+  trib_ui_xdotool (args);
 }
 
+
+/* Presses the left button on (@from, fx, fy), moves in steps to (@to, tx, ty), releases;
+ * each step is handled by the window before the next, as a hand would do it. */
+void
+trib_ui_pointer_drag (GtkWidget *from,
+              double     fx,
+              double     fy,
+              GtkWidget *to,
+              double     tx,
+              double     ty)
+{
+  int x0, y0, x1, y1;
+
+  trib_ui_root_point (from, fx, fy, &x0, &y0);
+  trib_ui_root_point (to, tx, ty, &x1, &y1);
+  trib_ui_focus_main_window ();
+  /* One xdotool run; the pauses let each motion arrive as a separate event. */
+  trib_ui_xdotool_printf ("mousemove %d %d mousedown 1 "
+                  "mousemove %d %d sleep 0.03 mousemove %d %d sleep 0.03 mousemove %d %d sleep 0.03 "
+                  "mousemove %d %d sleep 0.03 mouseup 1 mousemove 1399 899",
+                  x0, y0,
+                  x0 + (x1 - x0) / 4, y0 + (y1 - y0) / 4,
+                  x0 + (x1 - x0) / 2, y0 + (y1 - y0) / 2,
+                  x0 + 3 * (x1 - x0) / 4, y0 + 3 * (y1 - y0) / 4,
+                  x1, y1);
+}
 
 void
 trib_ui_save_screenshots (GtkWidget  *window,
@@ -227,7 +253,7 @@ trib_ui_type (const char *text)
   const char *args[] = { "type", "--delay", "20", "--", text, NULL };
 
   trib_ui_focus_main_window ();
-  xdotool (args);
+  trib_ui_xdotool (args);
 }
 
 static void
@@ -236,7 +262,7 @@ click_times (GtkWidget *widget,
 {
   int x, y;
 
-  root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &x, &y);
+  trib_ui_root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &x, &y);
   trib_ui_focus_main_window ();
   trib_ui_xdotool_printf ("mousemove %d %d click --repeat %d --delay 80 1 mousemove 1399 899", x, y, times);
 }
@@ -285,9 +311,9 @@ trib_ui_open_window (const char *dir)
   window = trib_window_new (the_app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  trib_ui_wait_until (is_mapped, window, "the window to be mapped");
+  trib_ui_wait_until (trib_ui_is_mapped, window, "the window to be mapped");
   trib_window_open_workspace (window, file);
-  trib_ui_wait_until (has_workspace, window, "the workspace to load");
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the workspace to load");
   trib_ui_settle ();
   trib_ui_park_pointer ();
   key_window = GTK_WIDGET (window);

@@ -23,6 +23,9 @@ void        trib_ui_init              (int             *argc,
 void        trib_ui_wait_until        (TribUiCondition  cond,
                                        gpointer         data,
                                        const char      *what);
+/* Conditions: the window (@data) has a workspace; the widget (@data) is mapped. */
+gboolean    trib_ui_has_workspace     (gpointer         data);
+gboolean    trib_ui_is_mapped         (gpointer         data);
 /* Lets layout and rendering catch up for a moment (bounded in time). */
 void        trib_ui_settle_for        (int              rounds);
 void        trib_ui_settle            (void);
@@ -35,6 +38,20 @@ void        trib_ui_save_screenshots  (GtkWidget       *window,
                                        const char      *name);
 
 /* Real input, through the X server. */
+void        trib_ui_xdotool           (const char * const *args);
+/* The point (x, y) of @widget in X root coordinates. */
+void        trib_ui_root_point        (GtkWidget       *widget,
+                                       double           x,
+                                       double           y,
+                                       int             *rx,
+                                       int             *ry);
+/* Presses the left button on (@from, fx, fy), moves in steps to (@to, tx, ty), releases. */
+void        trib_ui_pointer_drag      (GtkWidget       *from,
+                                       double           fx,
+                                       double           fy,
+                                       GtkWidget       *to,
+                                       double           tx,
+                                       double           ty);
 void        trib_ui_xdotool_printf    (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 void        trib_ui_key               (const char      *keys);

@@ -313,6 +313,13 @@ trib_code_editor_set_accessible_label (TribCodeEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+GtkSearchBar *
+trib_code_editor_get_search_bar (TribCodeEditor *self)
+{
+  g_return_val_if_fail (TRIB_IS_CODE_EDITOR (self), NULL);
+  return self->search_bar;
+}
+
 GtkSourceView *
 trib_code_editor_get_view (TribCodeEditor *self)
 {

@@ -22,6 +22,7 @@ void             trib_code_editor_set_language     (TribCodeEditor *self,
                                                     const char     *language_id);
 void             trib_code_editor_set_accessible_label (TribCodeEditor *self,
                                                         const char     *label);
+GtkSearchBar    *trib_code_editor_get_search_bar   (TribCodeEditor *self);
 GtkSourceView   *trib_code_editor_get_view         (TribCodeEditor *self);
 GtkSourceBuffer *trib_code_editor_get_buffer       (TribCodeEditor *self);
 char            *trib_code_editor_dup_text         (TribCodeEditor *self);
