@@ -160,6 +160,48 @@ test_http_settings (void)
   g_assert_null (sync_peers_read_object (peers, "preview/20240807.txt"));
 }
 
+/* A gzip file is decompressed by the reader, as the sync does. */
+static void
+test_http_gzip (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GConverter) gzip = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6));
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, gzip);
+  g_autofree char *path = g_build_filename (peers->http_root, "preview.txt.gz", NULL);
+  g_autoptr(TribSyncPreview) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  g_autofree char *last = NULL;
+
+  for (guint i = 1; i <= 100; i++)
+    g_string_append_printf (text, "%u,row %u\n", i, i);
+  g_output_stream_write_all (out, text->str, text->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                       (gssize) g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), &error);
+  g_assert_no_error (error);
+
+  job = g_strdup_printf (
+    "{\"type\": \"job\", \"version\": \"2.0\", \"steps\": ["
+    " {\"stepType\": \"httpfile\", \"category\": \"reader\", \"name\": \"Reader\", \"parameter\": {"
+    "   \"datasource\": \"user_behavior_analysis_httpfile\", \"fileName\": \"/preview.txt.gz\","
+    "   \"fieldDelimiter\": \",\", \"compress\": \"gzip\","
+    "   \"column\": [{\"index\": 1, \"type\": \"string\"}, {\"index\": 0, \"type\": \"long\"}]}},"
+    " {\"stepType\": \"oss\", \"category\": \"writer\", \"name\": \"Writer\", \"parameter\": {"
+    "   \"datasource\": \"test_g\", \"object\": \"preview/gz.txt\", \"fieldDelimiter\": \"|\","
+    "   \"writeMode\": \"truncate\", \"writeSingleObject\": true}}],"
+    " \"setting\": {\"speed\": {\"concurrent\": 1}}}");
+  result = preview (job, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->rows->len, ==, TRIB_SYNC_PREVIEW_RECORDS);
+  last = row_text (g_ptr_array_index (result->rows, 19));
+  g_assert_cmpstr (last, ==, "row 20|20");
+  g_assert_null (sync_peers_read_object (peers, "preview/gz.txt"));
+}
+
 static void
 test_cancelled (void)
 {
@@ -253,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/sync/preview/mysql-tutorial", test_mysql_tutorial);
   g_test_add_func ("/sync/preview/http-tutorial", test_http_tutorial);
   g_test_add_func ("/sync/preview/http-settings", test_http_settings);
+  g_test_add_func ("/sync/preview/http-gzip", test_http_gzip);
   g_test_add_func ("/sync/preview/cancelled", test_cancelled);
   g_test_add_func ("/sync/preview/invalid-job", test_invalid_job);
   g_test_add_func ("/sync/preview/catalog", test_catalog);
