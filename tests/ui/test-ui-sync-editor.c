@@ -198,6 +198,16 @@ test_open_demo_node (void)
   g_assert_cmpstr (content_of ("ods_user_info_d_2oss_spark"), ==, before);
   g_assert_false (trib_workflow_is_modified (workflow));
 
+  /* The object name as the run of business date 2024-08-07 resolves it. */
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) day = g_date_time_new (utc, 2024, 8, 7, 0, 0, 0);
+
+    gtk_calendar_select_day (editor->bizdate_calendar, day);
+    g_assert_cmpstr (adw_action_row_get_subtitle (editor->resolved_row), ==,
+                     "ods_user_info_d/user_20240807/user_20240807.txt");
+  }
+
   /* The inline connectivity test, as the data source dialog runs it. */
   gtk_widget_activate (g_object_get_data (G_OBJECT (editor->reader_test_row), "trib-button"));
   wait_until (test_finished, editor->reader_test_row, "the source's connectivity test");
