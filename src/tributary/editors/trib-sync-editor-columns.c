@@ -37,17 +37,48 @@ _trib_sync_editor_fill_tables (TribSyncEditor *self,
   adw_combo_row_set_selected (self->table_row, selected);
 }
 
+/* Which listing a reply answers: only the latest one is shown. */
+typedef struct
+{
+  TribSyncEditor *self;
+  guint           serial;
+} Listing;
+
+static gpointer
+listing_new (TribSyncEditor *self)
+{
+  Listing *listing = g_new (Listing, 1);
+
+  listing->self = self;
+  listing->serial = ++self->catalog_serial;
+  return listing;
+}
+
+/* The editor of the reply, or NULL when it was cancelled or overtaken by a newer listing. */
+static TribSyncEditor *
+listing_finish (gpointer      data,
+                const GError *error)
+{
+  Listing *listing = data;
+  TribSyncEditor *self = listing->self;
+  gboolean current;
+
+  current = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && listing->serial == self->catalog_serial;
+  g_free (listing);
+  return current ? self : NULL;
+}
+
 static void
 columns_listed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TribSyncEditor *self = user_data;
+  TribSyncEditor *self;
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GError) error = NULL;
 
   columns = trib_sync_mysql_list_columns_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((self = listing_finish (user_data, error)) == NULL)
     return;
   if (columns == NULL)
     {
@@ -96,7 +127,7 @@ _trib_sync_editor_list_columns (TribSyncEditor *self)
   self->listed_table = g_strdup (self->form->table);
   adw_expander_row_set_subtitle (self->columns_row, _("Listing the columns…"));
   trib_sync_mysql_list_columns_async (self->workspace, self->form->reader_datasource, self->form->table,
-                                      self->cancellable, columns_listed_cb, self);
+                                      self->cancellable, columns_listed_cb, listing_new (self));
 }
 
 static void
@@ -104,12 +135,12 @@ tables_listed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  TribSyncEditor *self = user_data;
+  TribSyncEditor *self;
   g_auto(GStrv) tables = NULL;
   g_autoptr(GError) error = NULL;
 
   tables = trib_sync_mysql_list_tables_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((self = listing_finish (user_data, error)) == NULL)
     return;
   g_strfreev (self->table_names);
   self->table_names = g_strdupv (tables);
@@ -131,7 +162,7 @@ _trib_sync_editor_list_tables (TribSyncEditor *self)
   g_clear_pointer (&self->listed_table, g_free);
   g_clear_pointer (&self->table_names, g_strfreev);
   trib_sync_mysql_list_tables_async (self->workspace, self->form->reader_datasource, self->cancellable,
-                                     tables_listed_cb, self);
+                                     tables_listed_cb, listing_new (self));
 }
 
 void

@@ -81,6 +81,7 @@ struct _TribSyncEditor
   char               *listed_source;  /* the MySQL source whose tables are listed */
   char               *listed_table;   /* the table whose columns are listed */
   GStrv               table_names;    /* the tables listed_source has */
+  guint               catalog_serial; /* the latest table or column listing */
   gboolean            select_all_columns; /* the user chose the table: take all its columns */
 };
 
