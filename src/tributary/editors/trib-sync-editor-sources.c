@@ -168,7 +168,11 @@ _trib_sync_editor_test_row (TribSyncEditor      *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Test Connectivity"));
+  /* TRANSLATORS: the accessible name of a Test Connectivity button; %s is its row's title */
+  g_autofree char *label = g_strdup_printf (_("Test %s"), title);
 
+  /* Two such buttons: a screen reader tells them apart by their row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not tested"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
