@@ -225,6 +225,17 @@ test_open_demo_node (void)
   settle ();
   save_screenshot (window, "ui-sync-editor-form-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The destination, mapping and channel groups further down. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (editor->form_box), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    adw_expander_row_set_expanded (editor->columns_row, FALSE);
+    settle ();
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    settle ();
+    save_screenshot (window, "ui-sync-editor-form-end.png");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
