@@ -252,6 +252,16 @@ test_build_mysql_job (void)
   trib_workflow_add_node (workflow, node);
   editor = open_editor ("new_user_info_sync", &window);
   g_assert_null (trib_sync_editor_dup_problems (editor));
+  /* Only data sources of a fitting type are offered. */
+  {
+    GListModel *readers = adw_combo_row_get_model (editor->reader_source_row);
+    GListModel *writers = adw_combo_row_get_model (editor->writer_source_row);
+
+    g_assert_cmpuint (g_list_model_get_n_items (readers), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (readers), 1), ==, "user_behavior_analysis_mysql");
+    g_assert_cmpuint (g_list_model_get_n_items (writers), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (writers), 1), ==, "test_g");
+  }
 
   select_in_combo (editor->reader_source_row, "user_behavior_analysis_mysql");
   /* Not complete yet: shown at the fields, nothing written. */
