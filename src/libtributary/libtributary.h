@@ -38,6 +38,7 @@
 #include "trib-scheduler.h"
 #include "trib-test-executor.h"
 #include "trib-workflow-schedule.h"
+#include "trib-node-properties-edit.h"
 
 #include "trib-connectivity-result.h"
 #include "trib-connectivity.h"

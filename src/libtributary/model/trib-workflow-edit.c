@@ -1109,3 +1109,174 @@ trib_workflow_set_node_datasource (TribWorkflow  *self,
 
   return trib_workflow_edit_node (self, id, _("Change Data Source"), NULL, put_datasource, &ref, error);
 }
+
+/* The upstream @entry (an output name, or a node id of this workflow) names: the node of
+ * this workflow, or NULL for an output published elsewhere (or the workspace root). */
+static TribNode *
+upstream_node_for (TribWorkflow *self,
+                   const char   *entry)
+{
+  GListModel *nodes = trib_workflow_get_nodes (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(TribNode) node = g_list_model_get_item (nodes, i);
+      g_auto(GStrv) outputs = trib_node_dup_outputs (node);
+
+      if (outputs && g_strv_contains ((const char * const *) outputs, entry))
+        return node;
+    }
+  return trib_workflow_lookup_node (self, entry);
+}
+
+/* inputs.nodeOutputs, when the node has it, lists the same upstream outputs as its
+ * depends[]. */
+static void
+sync_inputs (TribWorkflow *self,
+             const char   *node_id,
+             JsonArray    *depends)
+{
+  JsonObject *object = trib_node_get_json (trib_workflow_lookup_node (self, node_id));
+  JsonObject *inputs = trib_json_object_get_object (object, "inputs");
+  JsonArray *list;
+
+  if (inputs == NULL || trib_json_object_get_array (inputs, "nodeOutputs") == NULL)
+    return;
+  list = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (depends); i++)
+    {
+      JsonNode *dep = json_array_get_element (depends, i);
+      g_autofree char *id = NULL;
+      const char *output;
+      TribNode *upstream;
+      g_auto(GStrv) outputs = NULL;
+      JsonObject *entry;
+
+      if (!JSON_NODE_HOLDS_OBJECT (dep))
+        continue;
+      id = strip_reference (trib_json_object_get_string (json_node_get_object (dep), "nodeId", NULL));
+      output = trib_json_object_get_string (json_node_get_object (dep), "output", NULL);
+      upstream = id && *id ? trib_workflow_lookup_node (self, id) : NULL;
+      outputs = upstream ? trib_node_dup_outputs (upstream) : NULL;
+      if (outputs && outputs[0])
+        output = outputs[0];
+      if (output == NULL)
+        continue;
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "data", output);
+      json_object_set_string_member (entry, "artifactType", "NodeOutput");
+      json_array_add_object_element (list, entry);
+    }
+  json_object_set_array_member (inputs, "nodeOutputs", list);
+}
+
+gboolean
+trib_workflow_set_upstreams (TribWorkflow       *self,
+                             const char         *node_id,
+                             const char * const *upstreams,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  TribNode *node;
+  JsonArray *depends;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (self), FALSE);
+
+  if (!check_editable (self, error))
+    return FALSE;
+  node = trib_workflow_lookup_node (self, node_id);
+  if (node == NULL)
+    {
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND, _("There is no node \"%s\""), node_id);
+      return FALSE;
+    }
+
+  /* Everything is checked before the document changes. */
+  for (guint i = 0; upstreams && upstreams[i]; i++)
+    {
+      const char *entry = upstreams[i];
+      TribNode *upstream;
+      g_autoptr(GPtrArray) path = NULL;
+
+      if (*entry == '\0')
+        {
+          g_set_error_literal (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("Enter an output name"));
+          return FALSE;
+        }
+      upstream = upstream_node_for (self, entry);
+      if (g_hash_table_contains (seen, upstream ? trib_node_get_id (upstream) : entry))
+        {
+          g_set_error (error, TRIB_ERROR, TRIB_ERROR_EXISTS, _("“%s” is listed twice"), entry);
+          return FALSE;
+        }
+      g_hash_table_add (seen, (gpointer) (upstream ? trib_node_get_id (upstream) : entry));
+      if (upstream == NULL)
+        continue;
+      if (upstream == node)
+        {
+          g_set_error_literal (error, TRIB_ERROR, TRIB_ERROR_INVALID, _("A node cannot depend on itself"));
+          return FALSE;
+        }
+      path = find_path_down (self, node_id, trib_node_get_id (upstream));
+      if (path)
+        {
+          g_autoptr(GString) text = g_string_new (trib_node_get_display_name (upstream));
+
+          for (guint j = 0; j < path->len; j++)
+            g_string_append_printf (text, " → %s", display_name_of (self, path->pdata[j]));
+          g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID,
+                       _("Depending on “%s” would create a cycle: %s"), entry, text->str);
+          return FALSE;
+        }
+    }
+
+  begin_edit (self);
+  depends = ensure_depends (self, node_id);
+  /* Entries that stay keep their JSON (a type other than Normal, members we do not know). */
+  for (guint i = 0; upstreams && upstreams[i]; i++)
+    {
+      TribNode *upstream = upstream_node_for (self, upstreams[i]);
+      JsonNode *found = NULL;
+
+      for (guint j = 0; j < json_array_get_length (depends) && found == NULL; j++)
+        {
+          JsonNode *dep = json_array_get_element (depends, j);
+          JsonObject *object;
+
+          if (!JSON_NODE_HOLDS_OBJECT (dep))
+            continue;
+          object = json_node_get_object (dep);
+          if (upstream ? dependency_names_node (object, upstream)
+                       : g_strcmp0 (trib_json_object_get_string (object, "output", NULL), upstreams[i]) == 0)
+            found = dep;
+        }
+      if (found)
+        g_ptr_array_add (kept, trib_json_node_deep_copy (found));
+      else
+        {
+          JsonObject *dep = json_object_new ();
+          JsonNode *element = json_node_new (JSON_NODE_OBJECT);
+
+          /* Inside the workflow, by id, as a line drawn on the canvas is written. */
+          if (upstream)
+            json_object_set_string_member (dep, "nodeId", trib_node_get_id (upstream));
+          else
+            json_object_set_string_member (dep, "output", upstreams[i]);
+          json_object_set_string_member (dep, "type", "Normal");
+          json_node_take_object (element, dep);
+          g_ptr_array_add (kept, element);
+        }
+    }
+  while (json_array_get_length (depends) > 0)
+    json_array_remove_element (depends, 0);
+  for (guint i = 0; i < kept->len; i++)
+    json_array_add_element (depends, json_node_ref (kept->pdata[i]));
+  /* As on the canvas: the root stands in for an empty list, and only for one. */
+  if (json_array_get_length (depends) > 1)
+    remove_depends_on_root (self, depends);
+  depend_on_root_if_alone (self, node_id);
+  sync_inputs (self, node_id, depends_of (self, node_id));
+  end_edit (self, _("Change Dependencies"));
+  return TRUE;
+}

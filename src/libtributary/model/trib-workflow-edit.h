@@ -63,6 +63,18 @@ gboolean    trib_workflow_disconnect        (TribWorkflow  *self,
                                              const char    *upstream_id,
                                              const char    *downstream_id,
                                              GError       **error);
+/* Replaces what @node_id depends on, in order: each entry is an output name (of a node of
+ * this workflow, of another workflow, or the workspace root) or a node id of this
+ * workflow. A node of this workflow is written by id, as trib_workflow_connect() does;
+ * entries that stay keep their JSON. An empty list means the workspace root, and the root
+ * is dropped when there is anything else (the canvas' rule). inputs.nodeOutputs, if the
+ * node has it, follows. Refused for an empty entry, one listed twice, the node itself
+ * and a cycle (the message names it). Whether an output outside the workflow exists is
+ * the caller's check (it needs the workspace). */
+gboolean    trib_workflow_set_upstreams     (TribWorkflow       *self,
+                                             const char         *node_id,
+                                             const char * const *upstreams,
+                                             GError            **error);
 /* Re-runs the automatic layout over every node ("Format"). */
 void        trib_workflow_format            (TribWorkflow  *self);
 /* Lays out the nodes that have no position yet (a FlowSpec file made elsewhere). The

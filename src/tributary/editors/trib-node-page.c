@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-node-page.h"
+#include "trib-node-properties.h"
 #include "trib-sql-editor.h"
 #include "trib-sync-editor.h"
 
@@ -90,10 +91,7 @@ static GtkWidget *
 create_properties (TribNodePage  *self,
                    TribWorkspace *workspace)
 {
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Properties"));
-  return status;
+  return trib_node_properties_new (workspace, self->workflow, self->node_id);
 }
 
 /* What an editor could not write, from its "problems" property. */
@@ -121,6 +119,8 @@ trib_node_page_flush_and_check (TribNodePage *self)
     trib_sql_editor_flush (TRIB_SQL_EDITOR (self->editor));
   if (TRIB_IS_SYNC_EDITOR (self->editor))
     trib_sync_editor_flush (TRIB_SYNC_EDITOR (self->editor));
+  if (TRIB_IS_NODE_PROPERTIES (self->properties))
+    trib_node_properties_flush (TRIB_NODE_PROPERTIES (self->properties));
   add_problems (builder, self->editor);
   add_problems (builder, self->properties);
   return g_strv_builder_end (builder);
