@@ -252,6 +252,12 @@ test_build_mysql_job (void)
   trib_workflow_add_node (workflow, node);
   editor = open_editor ("new_user_info_sync", &window);
   g_assert_null (trib_sync_editor_dup_problems (editor));
+  /* A look at the new node's script and back: nothing written, the form as it was. */
+  g_assert_true (trib_sync_editor_set_script_mode (editor, TRUE));
+  g_assert_true (trib_sync_editor_set_script_mode (editor, FALSE));
+  g_assert_false (trib_sync_editor_get_script_mode (editor));
+  g_assert_cmpstr (content_of ("new_user_info_sync"), ==, "");
+  g_assert_null (trib_sync_editor_dup_problems (editor));
   /* Only data sources of a fitting type are offered. */
   {
     GListModel *readers = adw_combo_row_get_model (editor->reader_source_row);

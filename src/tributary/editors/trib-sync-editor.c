@@ -240,6 +240,22 @@ trib_sync_editor_set_script_mode (TribSyncEditor *self,
 
       trib_sync_script_view_flush (self->script_view);
       text = trib_sync_script_view_dup_text (self->script_view);
+      if (self->form != NULL)
+        {
+          g_autofree char *own = trib_sync_form_to_text (self->form);
+
+          /* The script is the form's own job (even unfinished): the form shows it as it was. */
+          if (g_strcmp0 (own, text) == 0)
+            {
+              show_mode_message (self, NULL);
+              show_page (self, "form");
+              if (self->form_touched)
+                _trib_sync_editor_form_edited (self);
+              else
+                set_problems (self, NULL);
+              return TRUE;
+            }
+        }
       form = trib_sync_form_new_from_text (text, NULL, &error);
       if (form == NULL)
         {
