@@ -50,7 +50,8 @@ static const char * const compressions[] = { "none", "gzip", "bzip2", "zip", NUL
 static const char * const write_modes[] = { "truncate", "append", "nonConflict", NULL };
 static const char * const writer_types[] = { "oss", "s3", NULL };
 
-#define MEMBER(self, bound, type) G_STRUCT_MEMBER_P ((self)->form, (bound)->offset)
+/* The address of the form member a bound row shows. */
+#define MEMBER(self, bound) G_STRUCT_MEMBER_P ((self)->form, (bound)->offset)
 
 /* Helpers {{{ */
 
@@ -240,7 +241,7 @@ entry_changed_cb (GtkEditable    *editable,
     return;
   if (bound->kind == BOUND_HEADER)
     {
-      GStrv *header = MEMBER (self, bound, GStrv);
+      GStrv *header = MEMBER (self, bound);
       g_auto(GStrv) parts = g_strsplit (text, ",", -1);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -257,7 +258,7 @@ entry_changed_cb (GtkEditable    *editable,
     }
   else
     {
-      char **member = MEMBER (self, bound, char *);
+      char **member = MEMBER (self, bound);
 
       g_free (*member);
       *member = bound->kind == BOUND_ENTRY_NULL && *text == '\0' ? NULL : g_strdup (text);
@@ -276,7 +277,7 @@ combo_selected_cb (AdwComboRow    *row,
 
   if (self->loading || selected == GTK_INVALID_LIST_POSITION)
     return;
-  member = MEMBER (self, bound, char *);
+  member = MEMBER (self, bound);
   g_free (*member);
   *member = g_strdup (bound->values[selected]);
   _trib_sync_editor_form_edited (self);
@@ -291,7 +292,7 @@ switch_active_cb (GtkSwitch      *widget,
 
   if (self->loading)
     return;
-  *(gboolean *) MEMBER (self, bound, gboolean) = gtk_switch_get_active (widget);
+  *(gboolean *) MEMBER (self, bound) = gtk_switch_get_active (widget);
   _trib_sync_editor_form_edited (self);
 }
 
@@ -304,7 +305,7 @@ load_bound (TribSyncEditor *self,
     case BOUND_ENTRY:
     case BOUND_ENTRY_NULL:
       {
-        const char *value = *(char **) MEMBER (self, bound, char *);
+        const char *value = *(char **) MEMBER (self, bound);
 
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (bound->row)), value ? value : "") != 0)
           gtk_editable_set_text (GTK_EDITABLE (bound->row), value ? value : "");
@@ -313,7 +314,7 @@ load_bound (TribSyncEditor *self,
 
     case BOUND_HEADER:
       {
-        GStrv header = *(GStrv *) MEMBER (self, bound, GStrv);
+        GStrv header = *(GStrv *) MEMBER (self, bound);
         g_autofree char *text = header ? g_strjoinv (", ", header) : g_strdup ("");
 
         gtk_editable_set_text (GTK_EDITABLE (bound->row), text);
@@ -322,11 +323,11 @@ load_bound (TribSyncEditor *self,
 
     case BOUND_COMBO:
       adw_combo_row_set_selected (ADW_COMBO_ROW (bound->row),
-                                  index_of (bound->values, *(char **) MEMBER (self, bound, char *)));
+                                  index_of (bound->values, *(char **) MEMBER (self, bound)));
       break;
 
     case BOUND_SWITCH:
-      gtk_switch_set_active (GTK_SWITCH (bound->widget), *(gboolean *) MEMBER (self, bound, gboolean));
+      gtk_switch_set_active (GTK_SWITCH (bound->widget), *(gboolean *) MEMBER (self, bound));
       break;
 
     case BOUND_NONE:
