@@ -434,17 +434,27 @@ test_preview (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Is @text underlined as an error (wavy) where it first occurs? */
 static gboolean
 has_error_tag_at (GtkTextBuffer *buffer,
                   const char    *text)
 {
   GtkTextIter start, match, match_end;
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "trib-error");
+  g_autoptr(GSList) tags = NULL;
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   if (!gtk_text_iter_forward_search (&start, text, 0, &match, &match_end, NULL))
     return FALSE;
-  return gtk_text_iter_has_tag (&match, tag);
+  tags = gtk_text_iter_get_tags (&match);
+  for (GSList *l = tags; l; l = l->next)
+    {
+      PangoUnderline underline = PANGO_UNDERLINE_NONE;
+
+      g_object_get (l->data, "underline", &underline, NULL);
+      if (underline == PANGO_UNDERLINE_ERROR)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -467,10 +477,15 @@ test_script_mode (void)
   }
   /* Ctrl+F opens the search of the job. */
   {
-    GtkWidget *search = trib_ui_get (GTK_WIDGET (editor), GTK_ACCESSIBLE_ROLE_SEARCH_BOX, "Search the job");
+    GtkWidget *view = trib_sync_script_view_get_source_view (editor->script_view);
+    GtkWidget *search = trib_ui_get (GTK_WIDGET (editor), GTK_ACCESSIBLE_ROLE_SEARCH_BOX, "Find");
 
     g_assert_false (gtk_widget_get_mapped (search));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor->script_view), "sync-script.search", NULL));
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+    g_assert_true (gtk_widget_activate_action (view, "code.find", NULL));
     trib_ui_wait_until (is_mapped, search, "the search bar");
     gtk_editable_set_text (GTK_EDITABLE (search), "writeMode");
     settle ();
