@@ -26,70 +26,9 @@
 
 #define WORKFLOW "user_profile_analysis_spark"
 
-typedef gboolean (*Condition) (gpointer data);
-
 static char *workspace_dir;
 static TribWorkspace *workspace;
 static TribWorkflow *workflow;
-
-static void
-wait_until (Condition   cond,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Lets layout and rendering catch up, bounded in time (a spinner keeps the loop busy). */
-static void
-settle (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      gint64 until = g_get_monotonic_time () + 20000;
-
-      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autofree char *path = artifact_path (name);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static gboolean
 is_mapped (gpointer data)
@@ -117,7 +56,7 @@ open_editor (const char  *node_id,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1100);
   adw_window_set_content (ADW_WINDOW (window), editor);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, editor, "the editor to be shown");
+  trib_ui_wait_until (is_mapped, editor, "the editor to be shown");
   *window_out = window;
   return TRIB_SYNC_EDITOR (editor);
 }
@@ -184,12 +123,11 @@ test_open_demo_node (void)
   g_autofree char *before = g_strdup (content_of ("ods_user_info_d_2oss_spark"));
   GtkWidget *window;
   TribSyncEditor *editor = open_editor ("ods_user_info_d_2oss_spark", &window);
-  AdwStyleManager *style = adw_style_manager_get_default ();
 
   g_assert_false (trib_sync_editor_get_script_mode (editor));
   g_assert_cmpstr (editor->form->table, ==, "ods_user_info_d");
-  wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
-  wait_until (columns_listed, editor, "the columns of ods_user_info_d");
+  trib_ui_wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
+  trib_ui_wait_until (columns_listed, editor, "the columns of ods_user_info_d");
   g_assert_cmpuint (editor->catalog_columns->len, ==, 4);
   g_assert_cmpuint (editor->column_rows->len, ==, 4);
   g_assert_cmpuint (editor->mapping_rows->len, ==, 4);
@@ -210,31 +148,25 @@ test_open_demo_node (void)
 
   /* The inline connectivity test, as the data source dialog runs it. */
   gtk_widget_activate (g_object_get_data (G_OBJECT (editor->reader_test_row), "trib-button"));
-  wait_until (test_finished, editor->reader_test_row, "the source's connectivity test");
+  trib_ui_wait_until (test_finished, editor->reader_test_row, "the source's connectivity test");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (editor->reader_test_row), "Connected"));
   gtk_widget_activate (g_object_get_data (G_OBJECT (editor->writer_test_row), "trib-button"));
-  wait_until (test_finished, editor->writer_test_row, "the destination's connectivity test");
+  trib_ui_wait_until (test_finished, editor->writer_test_row, "the destination's connectivity test");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (editor->writer_test_row), "Connected"));
 
   adw_expander_row_set_expanded (editor->columns_row, TRUE);
-  settle ();
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  settle ();
-  save_screenshot (window, "ui-sync-editor-form.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
-  save_screenshot (window, "ui-sync-editor-form-dark.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  trib_ui_settle ();
+  trib_ui_save_screenshots (window, "ui-sync-editor-form");
   /* The destination, mapping and channel groups further down. */
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (editor->form_box), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     adw_expander_row_set_expanded (editor->columns_row, FALSE);
-    settle ();
+    trib_ui_settle ();
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    settle ();
-    save_screenshot (window, "ui-sync-editor-form-end.png");
+    trib_ui_settle ();
+    trib_ui_save_screenshot (window, "ui-sync-editor-form-end.png");
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -274,9 +206,9 @@ test_build_mysql_job (void)
   problems = trib_sync_editor_dup_problems (editor);
   g_assert_nonnull (problems);
   g_assert_cmpstr (content_of ("new_user_info_sync"), ==, "");
-  wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
+  trib_ui_wait_until (tables_listed, editor, "the tables of user_behavior_analysis_mysql");
   select_in_combo (editor->table_row, "ods_user_info_d");
-  wait_until (columns_listed, editor, "the columns of ods_user_info_d");
+  trib_ui_wait_until (columns_listed, editor, "the columns of ods_user_info_d");
   /* Every column by default, and the primary key as the split key. */
   g_assert_cmpuint (editor->form->columns->len, ==, 4);
   g_assert_cmpstr (editor->form->split_pk, ==, "uid");
@@ -374,7 +306,7 @@ preview (TribSyncEditor *editor)
   _trib_sync_editor_show_preview (editor);
   dialog = find_preview_dialog ();
   g_assert_nonnull (dialog);
-  wait_until (preview_done, dialog, "the preview");
+  trib_ui_wait_until (preview_done, dialog, "the preview");
   g_assert_null (trib_sync_preview_dialog_get_error (dialog));
   return dialog;
 }
@@ -417,9 +349,9 @@ test_preview (void)
   dialog = preview (editor);
   g_assert_cmpuint (trib_sync_preview_dialog_get_n_rows (dialog), ==, 20);
   g_assert_cmpstr (trib_sync_preview_dialog_get_cell (dialog, 0, 0), ==, first_uid);
-  wait_until (is_mapped, dialog, "the preview dialog");
-  settle ();
-  save_screenshot (GTK_WIDGET (dialog), "ui-sync-editor-preview.png");
+  trib_ui_wait_until (is_mapped, dialog, "the preview dialog");
+  trib_ui_settle ();
+  trib_ui_save_screenshot (GTK_WIDGET (dialog), "ui-sync-editor-preview.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -488,7 +420,7 @@ test_script_mode (void)
     g_assert_true (gtk_widget_activate_action (view, "code.find", NULL));
     trib_ui_wait_until (is_mapped, search, "the search bar");
     gtk_editable_set_text (GTK_EDITABLE (search), "writeMode");
-    settle ();
+    trib_ui_settle ();
     g_assert_true (gtk_text_buffer_get_has_selection (buffer));
   }
 
@@ -504,8 +436,8 @@ test_script_mode (void)
   g_assert_true (has_error_tag_at (buffer, "\"overwrite\""));
   g_assert_false (has_error_tag_at (buffer, "\"truncate\"") );
   g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, demo);
-  settle ();
-  save_screenshot (window, "ui-sync-editor-script.png");
+  trib_ui_settle ();
+  trib_ui_save_screenshot (window, "ui-sync-editor-script.png");
 
   /* A key the form has no row for: the switch back is refused, naming the key. */
   g_string_replace (extra, "\"writeMode\": \"truncate\"", "\"writeMode\": \"truncate\", \"dateFormat\": \"yyyy-MM-dd\"", 1);
@@ -585,7 +517,7 @@ test_pasted_jobs (void)
   g_assert_cmpstr (editor->form->object, ==, "raw/log.txt");
   g_assert_true (trib_sync_editor_set_script_mode (editor, TRUE));
   g_assert_true (trib_sync_editor_set_script_mode (editor, FALSE));
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (content_of ("ods_raw_log_d_2oss_spark"), ==, datax);
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -653,39 +585,10 @@ test_in_the_app (void)
 static void
 make_workspace (void)
 {
-  g_autofree char *parent = trib_test_make_tmpdir ("ui-sync-XXXXXX");
-  g_autofree char *port_option = g_strdup_printf ("port=%s", trib_test_require_env ("TRIB_TEST_MYSQL_PORT"));
-  g_autofree char *http_url = g_strdup_printf ("url=%s", trib_test_require_env ("TRIB_TEST_HTTP_URL"));
-  g_autofree char *endpoint = g_strdup_printf ("endpoint=%s", trib_test_require_env ("TRIB_TEST_S3_ENDPOINT"));
-  g_autofree char *key_id = g_strdup_printf ("access_key_id=%s", trib_test_require_env ("TRIB_TEST_S3_ACCESS_KEY"));
-  g_autofree char *region = g_strdup_printf ("region=%s", trib_test_require_env ("TRIB_TEST_S3_REGION"));
-  const char *commands[][16] = {
-    { "init", "--demo", NULL, NULL },
-    { "datasource", "set", NULL, "user_behavior_analysis_mysql", "--type", "mysql", "--option", "host=127.0.0.1",
-      "--option", port_option, "--option", "database=workshop", "--option", "user=workshop", "--option",
-      "tls=disabled" },
-    { "datasource", "set", NULL, "user_behavior_analysis_httpfile", "--type", "httpfile", "--option", http_url, NULL },
-    { "datasource", "set", NULL, "test_g", "--type", "s3", "--option", endpoint, "--option", region, "--option",
-      "bucket=dw-emr-demo", "--option", key_id, "--option", "path_style=true" },
-  };
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
 
-  workspace_dir = g_build_filename (parent, "workspace", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      const char *argv[17] = { NULL };
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-
-      memcpy (argv, commands[i], sizeof commands[i]);
-      argv[2] = workspace_dir;
-      if (trib_test_run_cli (argv, NULL, &out, &err) != 0)
-        g_error ("tributary-cli %s failed: %s%s", argv[0], out, err);
-    }
-  g_setenv ("TRIBUTARY_SECRET_USER_BEHAVIOR_ANALYSIS_MYSQL", trib_test_require_env ("TRIB_TEST_MYSQL_PASSWORD"), TRUE);
-  g_setenv ("TRIBUTARY_SECRET_TEST_G", trib_test_require_env ("TRIB_TEST_S3_SECRET_KEY"), TRUE);
-
+  workspace_dir = trib_ui_make_demo_workspace ("ui-sync-XXXXXX");
   dir = g_file_new_for_path (workspace_dir);
   workspace = trib_workspace_load (dir, NULL, &error);
   g_assert_no_error (error);
