@@ -187,6 +187,15 @@ test_parameters_refused (Fixture       *f,
   g_assert_false (trib_node_properties_check_parameter_value ("$[yyyymmdd", &column, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  {
+    g_autofree char *long_name = g_strnfill (129, 'p');
+
+    g_assert_false (trib_node_properties_check_parameter_name (long_name, &error));
+    g_assert_cmpstr (error->message, ==, "a name has at most 128 characters");
+    g_clear_error (&error);
+    g_assert_true (trib_node_properties_check_parameter_name ("bdp.system.bizdate", &error));
+    g_assert_no_error (error);
+  }
 
   /* A business date outside the supported range is refused by name. */
   {
@@ -325,6 +334,11 @@ test_schedule_refused (Fixture       *f,
   times = trib_node_properties_next_fire_times ("00 30 25 * * ?", zone, after, NULL, NULL, 5, &error);
   g_assert_null (times);
   g_assert_cmpstr (error->message, ==, "Schedule: cron \"00 30 25 * * ?\": hour field \"25\": 25 is out of range 0-23");
+  g_clear_error (&error);
+  times = trib_node_properties_next_fire_times ("00 30 00 * * ?", zone, after, "2024-13-01 00:00:00", NULL, 5, &error);
+  g_assert_null (times);
+  g_assert_cmpstr (error->message, ==,
+                   "Schedule: start \"2024-13-01 00:00:00\" is not a time of the form yyyy-MM-dd HH:mm:ss");
   g_clear_error (&error);
 
   g_assert_false (trib_node_properties_set_effective_dates (f->workflow, START, "2024-02-30", "2024-12-31", &error));
