@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-cli-runner.h"
+#include "trib-cli-reporter.h"
 #include "trib-civil-time.h"
 #include "trib-param-context.h"
 #include "trib-param-expr.h"

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-cli-runner.h"
+#include "trib-cli-reporter.h"
 
 #define RUN_SUMMARY \
   N_("Run a workflow for one business date, or rerun a run.\n" \

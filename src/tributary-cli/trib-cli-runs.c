@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-cli-runner.h"
+#include "trib-cli-reporter.h"
 #include "trib-text.h"
 
 static char *

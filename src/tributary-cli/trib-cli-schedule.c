@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "trib-cli-runner.h"
+#include "trib-cli-reporter.h"
 #include "trib-clock.h"
 #include "trib-scheduler.h"
 #include "trib-text.h"

@@ -247,7 +247,11 @@ test_writer_commit (Fixture       *fixture,
   gsize size = g_bytes_get_size (content);
 
   if (TRIB_IS_S3_STORE (fixture->store))
-    trib_s3_store_set_part_size (TRIB_S3_STORE (fixture->store), 64 * 1024);
+    {
+      /* Parts in flight while the next fills: completed in order all the same. */
+      trib_s3_store_set_part_size (TRIB_S3_STORE (fixture->store), 64 * 1024);
+      trib_s3_store_set_parallel_parts (TRIB_S3_STORE (fixture->store), 3);
+    }
 
   writer = trib_object_store_create_writer (fixture->store, k, NULL, &error);
   g_assert_no_error (error);
@@ -342,6 +346,17 @@ test_writer_abort (Fixture       *fixture,
         n++;
       g_assert_cmpuint (n, ==, 1);
     }
+#ifdef STORE_TESTS_S3
+  else
+    {
+      /* Both multipart uploads were aborted: no parts are left on the server. */
+      g_autoptr(GPtrArray) uploads = trib_s3_client_list_multipart_uploads (
+        trib_s3_store_get_client (TRIB_S3_STORE (fixture->store)), fixture->prefix, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (uploads->len, ==, 0);
+    }
+#endif
 }
 
 static gboolean
@@ -602,6 +617,189 @@ test_s3_multipart_calls (void)
   g_free (etags[1]);
 }
 
+/* Starts an upload of @k and sends it one part, as a killed run leaves it. */
+static char *
+start_upload (TribS3Client *client,
+              const char   *k)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) part = pattern_bytes (1000);
+  g_autofree char *etag = NULL;
+  char *upload = trib_s3_client_create_multipart_upload (client, k, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  etag = trib_s3_client_upload_part (client, k, upload, 1, part, NULL, &error);
+  g_assert_no_error (error);
+  return upload;
+}
+
+/* "KEY UPLOAD-ID" of each incomplete upload under @prefix, in the listing's order. */
+static GStrv
+list_uploads (TribS3Client *client,
+              const char   *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uploads = trib_s3_client_list_multipart_uploads (client, prefix, NULL, &error);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv out;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < uploads->len; i++)
+    {
+      const TribS3Upload *upload = g_ptr_array_index (uploads, i);
+      g_autoptr(GDateTime) initiated = g_date_time_new_from_iso8601 (upload->initiated, NULL);
+      g_autofree char *line = g_strdup_printf ("%s %s", upload->key, upload->upload_id);
+
+      g_assert_nonnull (initiated);
+      g_strv_builder_add (builder, line);
+    }
+  out = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return out;
+}
+
+static void
+test_s3_list_and_abort_uploads (void)
+{
+  g_autoptr(TribS3Client) client = harness_client ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("uploads-%08x/", g_random_int ());
+  g_autofree char *k = g_strconcat (prefix, "a.csv", NULL);
+  g_autofree char *k_gz = g_strconcat (prefix, "a.csv.gz", NULL);
+  g_autofree char *first = start_upload (client, k);
+  g_autofree char *second = start_upload (client, k);
+  g_autofree char *other = start_upload (client, k_gz);
+  g_autofree char *expected_first = g_strdup_printf ("%s %s", k, first);
+  g_autofree char *expected_second = g_strdup_printf ("%s %s", k, second);
+  g_autofree char *expected_other = g_strdup_printf ("%s %s", k_gz, other);
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) left = NULL;
+  g_auto(GStrv) none = NULL;
+  g_autoptr(GBytes) part = pattern_bytes (10);
+  g_autofree char *etag = NULL;
+
+  /* By key, then oldest first; the prefix lists "a.csv.gz" with "a.csv". */
+  all = list_uploads (client, prefix);
+  g_assert_cmpstrv (all, ((const char * const[]) { expected_first, expected_second, expected_other, NULL }));
+
+  /* One upload a page: the markers lead from one page to the next, the same order. */
+  {
+    g_autoptr(GPtrArray) paged = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_s3_upload_free);
+    g_autofree char *key_marker = NULL;
+    g_autofree char *upload_id_marker = NULL;
+    guint pages = 0;
+
+    do
+      {
+        g_autofree char *next_key = NULL;
+        g_autofree char *next_upload_id = NULL;
+
+        ASSERT_OK (trib_s3_client_list_multipart_uploads_page (client, prefix, key_marker, upload_id_marker, 1, paged,
+                                                               &next_key, &next_upload_id, NULL, &error));
+        pages++;
+        g_assert_cmpuint (paged->len, ==, pages);
+        g_free (key_marker);
+        key_marker = g_steal_pointer (&next_key);
+        g_free (upload_id_marker);
+        upload_id_marker = g_steal_pointer (&next_upload_id);
+      }
+    while (key_marker != NULL);
+    /* The third page says it is the last. */
+    g_assert_cmpuint (pages, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        const TribS3Upload *upload = g_ptr_array_index (paged, i);
+        g_autofree char *line = g_strdup_printf ("%s %s", upload->key, upload->upload_id);
+
+        g_assert_cmpstr (line, ==, all[i]);
+      }
+  }
+
+  ASSERT_OK (trib_s3_client_abort_multipart_upload (client, k, first, NULL, &error));
+  g_assert_no_error (error);
+  left = list_uploads (client, prefix);
+  g_assert_cmpstrv (left, ((const char * const[]) { expected_second, expected_other, NULL }));
+
+  /* Gone: aborting it again, or sending it a part, is NoSuchUpload. */
+  g_assert_false (trib_s3_client_abort_multipart_upload (client, k, first, NULL, &error));
+  g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FILE_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "NoSuchUpload"));
+  g_clear_error (&error);
+  etag = trib_s3_client_upload_part (client, k, first, 2, part, NULL, &error);
+  g_assert_null (etag);
+  g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FILE_NOT_FOUND);
+  g_clear_error (&error);
+  /* An upload is aborted through its own key only. */
+  g_assert_false (trib_s3_client_abort_multipart_upload (client, k, other, NULL, &error));
+  g_assert_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FILE_NOT_FOUND);
+  g_clear_error (&error);
+
+  ASSERT_OK (trib_s3_client_abort_multipart_upload (client, k, second, NULL, &error));
+  ASSERT_OK (trib_s3_client_abort_multipart_upload (client, k_gz, other, NULL, &error));
+  none = list_uploads (client, prefix);
+  g_assert_cmpstrv (none, ((const char * const[]) { NULL }));
+}
+
+static void
+test_s3_writer_aborts_stale_uploads (void)
+{
+  g_autoptr(TribS3Client) client = harness_client ();
+  g_autoptr(TribS3Store) store = trib_s3_store_new (client);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("stale-%08x/", g_random_int ());
+  g_autofree char *k = g_strconcat (prefix, "a.csv", NULL);
+  g_autofree char *k_gz = g_strconcat (prefix, "a.csv.gz", NULL);
+  g_autofree char *killed = start_upload (client, k);
+  g_autofree char *killed_too = start_upload (client, k);
+  g_autofree char *other = start_upload (client, k_gz);
+  g_autofree char *expected_other = g_strdup_printf ("%s %s", k_gz, other);
+  g_autoptr(GBytes) content = pattern_bytes (200 * 1024 + 17);
+  g_autoptr(TribObjectWriter) writer = NULL;
+  g_autoptr(TribObjectWriter) quiet = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_auto(GStrv) left = NULL;
+  g_auto(GStrv) none = NULL;
+
+  trib_s3_store_set_part_size (store, 64 * 1024);
+  trib_s3_store_set_parallel_parts (store, 3);
+  writer = trib_object_store_create_writer (TRIB_OBJECT_STORE (store), k, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (TRIB_IS_S3_OBJECT_WRITER (writer));
+
+  /* Both uploads a killed run left of the key go; another key's stays. */
+  g_assert_cmpint (trib_s3_object_writer_abort_stale_uploads (TRIB_S3_OBJECT_WRITER (writer), NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  left = list_uploads (client, prefix);
+  g_assert_cmpstrv (left, ((const char * const[]) { expected_other, NULL }));
+  /* Once per writer: its own upload is never taken for a stale one. */
+  ASSERT_OK (trib_object_writer_write_bytes (writer, content, NULL, &error));
+  g_assert_nonnull (trib_s3_object_writer_get_upload_id (TRIB_S3_OBJECT_WRITER (writer)));
+  g_assert_cmpint (trib_s3_object_writer_abort_stale_uploads (TRIB_S3_OBJECT_WRITER (writer), NULL, &error), ==, 0);
+  ASSERT_OK (trib_object_writer_commit (writer, NULL, &error));
+  g_assert_no_error (error);
+  got = trib_s3_client_get_object_bytes (client, k, 1024 * 1024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got),
+                   g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  g_assert_null (trib_s3_object_writer_get_upload_id (TRIB_S3_OBJECT_WRITER (writer)));
+
+  /* A writer nobody asks does it by itself before its first request. */
+  g_clear_pointer (&killed, g_free);
+  killed = start_upload (client, k);
+  quiet = trib_object_store_create_writer (TRIB_OBJECT_STORE (store), k, NULL, &error);
+  ASSERT_OK (trib_object_writer_write_bytes (quiet, content, NULL, &error));
+  ASSERT_OK (trib_object_writer_commit (quiet, NULL, &error));
+  g_assert_no_error (error);
+  g_strfreev (left);
+  left = list_uploads (client, prefix);
+  g_assert_cmpstrv (left, ((const char * const[]) { expected_other, NULL }));
+
+  ASSERT_OK (trib_s3_client_abort_multipart_upload (client, k_gz, other, NULL, &error));
+  ASSERT_OK (trib_s3_client_delete_object (client, k, NULL, &error));
+  none = list_uploads (client, prefix);
+  g_assert_cmpstrv (none, ((const char * const[]) { NULL }));
+}
+
 static void
 test_s3_urls (void)
 {
@@ -668,6 +866,8 @@ main (int   argc,
   g_test_add_func ("/s3-client/delimiter", test_s3_delimiter);
   g_test_add_func ("/s3-client/file-upload-and-head", test_s3_file_upload_and_head);
   g_test_add_func ("/s3-client/multipart-calls", test_s3_multipart_calls);
+  g_test_add_func ("/s3-client/list-and-abort-uploads", test_s3_list_and_abort_uploads);
+  g_test_add_func ("/s3-client/writer-aborts-stale-uploads", test_s3_writer_aborts_stale_uploads);
   g_test_add_func ("/s3-client/urls", test_s3_urls);
 #endif
 

@@ -96,6 +96,18 @@ def _serve(args):
                     record(where + " -> closed")
                     self.drop()
                     return
+                if rule and rule.get("action") == "hold":
+                    # Neither forwarded nor answered: the client waits here until it gives
+                    # up or is killed (a run killed in the middle of a request).
+                    record(where + " -> held")
+                    self.connection.settimeout(rule.get("seconds", 300))
+                    try:
+                        while self.connection.recv(65536):
+                            pass
+                    except OSError:
+                        pass
+                    self.close_connection = True
+                    return
                 if rule and rule.get("action") == "status":
                     status = int(rule.get("status", 500))
                     payload = rule.get("body", '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code>'

@@ -235,6 +235,50 @@ sync_peers_put_object (SyncPeers  *peers,
   g_assert_no_error (error);
 }
 
+static TribS3Client *
+s3_client (SyncPeers *peers)
+{
+  g_autoptr(GError) error = NULL;
+  TribDataSource *s3 = trib_workspace_lookup_data_source (peers->workspace, "test_g");
+  TribS3Client *client = trib_s3_client_new (s3, trib_test_require_env ("TRIB_TEST_S3_SECRET_KEY"), &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+char *
+sync_peers_start_upload (SyncPeers  *peers,
+                         const char *key,
+                         const char *part)
+{
+  g_autoptr(TribS3Client) client = s3_client (peers);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (part, strlen (part));
+  g_autofree char *etag = NULL;
+  char *upload_id = trib_s3_client_create_multipart_upload (client, key, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  etag = trib_s3_client_upload_part (client, key, upload_id, 1, bytes, NULL, &error);
+  g_assert_no_error (error);
+  return upload_id;
+}
+
+GStrv
+sync_peers_list_uploads (SyncPeers  *peers,
+                         const char *prefix)
+{
+  g_autoptr(TribS3Client) client = s3_client (peers);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uploads = trib_s3_client_list_multipart_uploads (client, prefix, NULL, &error);
+  GPtrArray *keys = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < uploads->len; i++)
+    g_ptr_array_add (keys, g_strdup (((TribS3Upload *) g_ptr_array_index (uploads, i))->key));
+  g_ptr_array_add (keys, NULL);
+  return (GStrv) g_ptr_array_free (keys, FALSE);
+}
+
 void
 sync_peers_set_faults (const char *rules_json)
 {

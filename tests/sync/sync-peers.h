@@ -12,6 +12,7 @@
 #include "trib-sync-factory.h"
 #include "trib-sync-object-writer.h"
 #include "trib-object-store.h"
+#include "trib-s3-client.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,15 @@ void         sync_peers_clear_bucket     (SyncPeers           *peers);
 void         sync_peers_put_object       (SyncPeers           *peers,
                                           const char          *key,
                                           const char          *contents);
+/* Starts a multipart upload of @key and sends @part as its part 1, as a killed run
+ * leaves it; returns the upload id. */
+char        *sync_peers_start_upload     (SyncPeers           *peers,
+                                          const char          *key,
+                                          const char          *part);
+/* The keys of the incomplete multipart uploads under @prefix, as the S3 peer lists them
+ * (ListMultipartUploads). */
+GStrv        sync_peers_list_uploads     (SyncPeers           *peers,
+                                          const char          *prefix);
 /* The fault proxy's rules ("" for none). */
 void         sync_peers_set_faults       (const char          *rules_json);
 

@@ -383,6 +383,7 @@ test_fault_s3_part (void)
   g_autofree char *generated = NULL;
   g_autoptr(GBytes) object = NULL;
   g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) uploads = NULL;
   g_autofree char *proxy_log = NULL;
   g_autofree char *prefix = NULL;
   gsize generated_len;
@@ -404,12 +405,13 @@ test_fault_s3_part (void)
   proxy_log = trib_test_read_file (trib_test_require_env ("TRIB_TEST_FAULTPROXY_LOG"));
   g_assert_nonnull (strstr (proxy_log, "-> 500 (injected)\n"));
 
-  /* No object at the final name: the upload was never completed (the server refuses to
-   * abort it, 405, so its parts stay unreferenced in its upload area). */
+  /* No object at the final name, and no parts left: the upload was aborted. */
   object = sync_peers_read_object (peers, "ods_raw_log_d/log_20240807/log_20240807.txt");
   g_assert_null (object);
   keys = sync_peers_list_objects (peers, "");
   g_assert_cmpstrv (keys, ((const char * const[]) { NULL }));
+  uploads = sync_peers_list_uploads (peers, "");
+  g_assert_cmpstrv (uploads, ((const char * const[]) { NULL }));
 
   sync_peers_set_faults ("");
   g_clear_error (&error);
@@ -417,6 +419,105 @@ test_fault_s3_part (void)
   g_assert_true (sync_peers_run (peers, job, writer2, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   ASSERT_OBJECT (peers, "ods_raw_log_d/log_20240807/log_20240807.txt", generated, generated_len);
+}
+
+static void
+test_stale_upload (void)
+{
+  g_autofree char *content = sync_peers_node_content (peers, "ods_raw_log_d_2oss_spark");
+  g_autoptr(TribSyncJob) job = sync_peers_job (content, "20240807");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *killed = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  gsize generated_len;
+  const char *key = "ods_raw_log_d/log_20240807/log_20240807.txt";
+
+  /* What a run killed mid-upload leaves: an upload of the key with a part, never
+   * completed; and one of another key, which is not this run's business. */
+  sync_peers_clear_bucket (peers);
+  killed = sync_peers_start_upload (peers, key, "the first lines of a run that was killed\n");
+  g_free (sync_peers_start_upload (peers, "ods_raw_log_d/log_20240806/log_20240806.txt", "another date\n"));
+  before = sync_peers_list_uploads (peers, "ods_raw_log_d/");
+  g_assert_cmpstrv (before, ((const char * const[]) { "ods_raw_log_d/log_20240806/log_20240806.txt", key, NULL }));
+
+  g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", peers->log->str);
+  message = g_strdup_printf ("aborted 1 incomplete upload of s3://%s/%s left by an interrupted run\n",
+                             trib_test_require_env ("TRIB_TEST_S3_BUCKET"), key);
+  g_assert_nonnull (strstr (peers->log->str, message));
+
+  /* The key's stale upload is gone, the object is whole, the other date's upload stays. */
+  after = sync_peers_list_uploads (peers, "ods_raw_log_d/");
+  g_assert_cmpstrv (after, ((const char * const[]) { "ods_raw_log_d/log_20240806/log_20240806.txt", NULL }));
+  generated = generated_log (&generated_len);
+  ASSERT_OBJECT (peers, key, generated, generated_len);
+
+  /* Nothing to say the next time. */
+  g_string_truncate (peers->log, 0);
+  g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (peers->log->str, "incomplete upload"));
+
+  /* nonConflict (which refuses a prefix with objects, not one with uploads): only the
+   * key's own uploads go, the prefix is not the run's. */
+  {
+    g_autoptr(GString) non_conflict = g_string_new (content);
+    g_autoptr(TribSyncJob) non_conflict_job = NULL;
+    g_auto(GStrv) left = NULL;
+
+    g_string_replace (non_conflict, "\"writeMode\": \"truncate\"", "\"writeMode\": \"nonConflict\"", 0);
+    non_conflict_job = sync_peers_job (non_conflict->str, "20240807");
+    sync_peers_clear_bucket (peers);
+    g_free (sync_peers_start_upload (peers, key, "killed again\n"));
+    g_free (sync_peers_start_upload (peers, "ods_raw_log_d/log_20240807/log_20240807.txt.gz", "another key\n"));
+    g_assert_true (sync_peers_run (peers, non_conflict_job, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (peers->log->str, message));
+    left = sync_peers_list_uploads (peers, "ods_raw_log_d/log_20240807/");
+    g_assert_cmpstrv (left, ((const char * const[]) { "ods_raw_log_d/log_20240807/log_20240807.txt.gz", NULL }));
+    ASSERT_OBJECT (peers, key, generated, generated_len);
+  }
+}
+
+static void
+test_stale_uploads_not_listable (void)
+{
+  g_autofree char *content = sync_peers_node_content (peers, "ods_raw_log_d_2oss_spark");
+  g_autoptr(GString) faulty = g_string_new (content);
+  g_autoptr(TribSyncJob) job = NULL;
+  g_autoptr(TribSyncWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *warning = NULL;
+  g_auto(GStrv) uploads = NULL;
+  gsize generated_len;
+  const char *key = "ods_raw_log_d/log_20240807/log_20240807.txt";
+
+  /* A policy without s3:ListBucketMultipartUploads: the run warns and writes the object
+   * all the same; what a killed run left stays (nothing could see it). */
+  g_string_replace (faulty, "\"test_g\"", "\"faulty_s3\"", 0);
+  job = sync_peers_job (faulty->str, "20240807");
+  sync_peers_clear_bucket (peers);
+  g_free (sync_peers_start_upload (peers, key, "left by a killed run\n"));
+  sync_peers_set_faults ("{\"listener\": \"s3\", \"method\": \"GET\", \"query\": \"uploads=\", \"action\": \"status\","
+                         " \"status\": 403, \"body\": \"<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>\"}");
+  writer = faulty_writer (job);
+  g_assert_true (sync_peers_run (peers, job, writer, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_peers_set_faults ("");
+  g_test_message ("%s", peers->log->str);
+  warning = g_strdup_printf ("cannot look for incomplete uploads of s3://%s/%s left by an interrupted run: AccessDenied: "
+                             "Access Denied", trib_test_require_env ("TRIB_TEST_S3_BUCKET"), key);
+  g_assert_nonnull (strstr (peers->log->str, warning));
+  g_assert_null (strstr (peers->log->str, "aborted"));
+  generated = generated_log (&generated_len);
+  ASSERT_OBJECT (peers, key, generated, generated_len);
+  uploads = sync_peers_list_uploads (peers, "");
+  g_assert_cmpstrv (uploads, ((const char * const[]) { key, NULL }));
 }
 
 static void
@@ -523,6 +624,8 @@ main (int   argc,
   g_test_add_func ("/sync/http/missing-file", test_missing_file);
   g_test_add_func ("/sync/http/fault-http-cut", test_fault_http_cut);
   g_test_add_func ("/sync/http/fault-s3-part", test_fault_s3_part);
+  g_test_add_func ("/sync/http/stale-upload", test_stale_upload);
+  g_test_add_func ("/sync/http/stale-uploads-not-listable", test_stale_uploads_not_listable);
   g_test_add_func ("/sync/http/local-folder", test_local_folder);
   g_test_add_func ("/sync/http/ambiguous-text-records", test_ambiguous_text_records);
 

@@ -362,16 +362,27 @@ test_write_modes (void)
     g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");
     g_auto(GStrv) keys = NULL;
 
+    g_auto(GStrv) uploads = NULL;
+    g_autofree char *aborted = g_strdup_printf ("aborted 2 incomplete uploads of s3://%s/wm/t/a.txt_1 left by an "
+                                                "interrupted run\n", trib_test_require_env ("TRIB_TEST_S3_BUCKET"));
+
     sync_peers_put_object (peers, "wm/t/a.txt", "old\n");
     sync_peers_put_object (peers, "wm/t/a.txt_1", "old roll\n");
     sync_peers_put_object (peers, "wm/t/a.txt.bak", "old bak\n");
     sync_peers_put_object (peers, "wm/t/other", "kept\n");
+    /* Uploads a killed run left under the prefix go too (truncate owns it); others stay. */
+    g_free (sync_peers_start_upload (peers, "wm/t/a.txt_1", "killed\n"));
+    g_free (sync_peers_start_upload (peers, "wm/t/a.txt_1", "killed again\n"));
+    g_free (sync_peers_start_upload (peers, "wm/t/other", "not ours\n"));
     g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     keys = sync_peers_list_objects (peers, "wm/t/");
     g_assert_cmpstrv (keys, ((const char * const[]) { "wm/t/a.txt", "wm/t/other", NULL }));
     ASSERT_OBJECT_TEXT (peers, "wm/t/a.txt", "1|one\n2|two\n");
     ASSERT_OBJECT_TEXT (peers, "wm/t/other", "kept\n");
+    uploads = sync_peers_list_uploads (peers, "wm/t/");
+    g_assert_cmpstrv (uploads, ((const char * const[]) { "wm/t/other", NULL }));
+    g_assert_nonnull (strstr (peers->log->str, aborted));
   }
   {
     /* append: a new object with a unique suffix each run; nothing is removed. */
@@ -379,10 +390,16 @@ test_write_modes (void)
     g_autoptr(TribSyncJob) job = sync_peers_job (text, "20240807");
     g_auto(GStrv) keys = NULL;
 
+    g_auto(GStrv) uploads = NULL;
+
     sync_peers_put_object (peers, "wm/a/x__old", "old\n");
+    /* Another writer's upload under the prefix may be live: append leaves it alone. */
+    g_free (sync_peers_start_upload (peers, "wm/a/x__0123456789abcdef0123456789abcdef", "live\n"));
     g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
     g_assert_true (sync_peers_run (peers, job, NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
+    uploads = sync_peers_list_uploads (peers, "wm/a/");
+    g_assert_cmpstrv (uploads, ((const char * const[]) { "wm/a/x__0123456789abcdef0123456789abcdef", NULL }));
     keys = sync_peers_list_objects (peers, "wm/a/");
     g_assert_cmpuint (g_strv_length (keys), ==, 3);
     for (guint i = 0; keys[i]; i++)

@@ -13,50 +13,12 @@
 #include "trib-application.h"
 #include "trib-data-source-dialog-private.h"
 #include "trib-test-util.h"
+#include "trib-ui-test.h"
 #include "trib-window-private.h"
 
 #define WRONG_PASSWORD "certainly-Not-the-password-7"
 
 static TribApplication *the_app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   cond,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Lets layout and rendering catch up for a moment. Bounded in time: while a spinner
- * turns, the main loop always has work, and draining it would wait for the spinner. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      gint64 until = g_get_monotonic_time () + 20000;
-
-      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static gboolean
-has_workspace (gpointer data)
-{
-  return trib_window_get_workspace (data) != NULL;
-}
 
 static gboolean
 test_finished (gpointer data)
@@ -82,15 +44,6 @@ message_dialog_shown (gpointer data)
         return TRUE;
       }
   return FALSE;
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
 }
 
 static void
@@ -124,8 +77,8 @@ open_demo_workspace (char **dir_out)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   trib_window_open_workspace (window, file);
-  wait_until (has_workspace, window, "the demo workspace to load");
-  settle ();
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the demo workspace to load");
+  trib_ui_settle_for (30);
   return window;
 }
 
@@ -149,8 +102,8 @@ run_test (TribDataSourceDialog *dialog)
 {
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.test", NULL);
   g_assert_true (_trib_data_source_dialog_is_testing (dialog));
-  wait_until (test_finished, dialog, "the connectivity test");
-  settle ();
+  trib_ui_wait_until (test_finished, dialog, "the connectivity test");
+  trib_ui_settle_for (30);
   return _trib_data_source_dialog_dup_result (dialog);
 }
 
@@ -158,8 +111,8 @@ static void
 test_mysql_dialog (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *shot = artifact_path ("ui-data-source-dialog.png");
-  g_autofree char *shot_failed = artifact_path ("ui-data-source-dialog-failed.png");
+  g_autofree char *shot = trib_ui_artifact_path ("ui-data-source-dialog.png");
+  g_autofree char *shot_failed = trib_ui_artifact_path ("ui-data-source-dialog-failed.png");
   g_autofree char *result = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *json = NULL;
@@ -177,7 +130,7 @@ test_mysql_dialog (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &watch);
   /* Tall enough for the screenshots to show the test result. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 900);
-  settle ();
+  trib_ui_settle_for (30);
 
   /* Validation as you type: a port out of range names itself and blocks Save. */
   fill_mysql (dialog, "harness_mysql", password);
@@ -217,7 +170,7 @@ test_mysql_dialog (void)
    * password, which is in the keyring. */
   _trib_data_source_dialog_set_field (dialog, "secret", password);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-  wait_until (widget_gone, &watch, "the dialog to save and close");
+  trib_ui_wait_until (widget_gone, &watch, "the dialog to save and close");
   g_assert_nonnull (trib_workspace_lookup_data_source (workspace, "harness_mysql"));
   json_path = g_build_filename (dir, "tributary.json", NULL);
   json = trib_test_read_file (json_path);
@@ -229,7 +182,7 @@ test_mysql_dialog (void)
   g_assert_cmpstr (g_ptr_array_index (_trib_window_get_toast_log (window), 0), ==, "Saved data source “harness_mysql”");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (30);
   trib_test_rm_rf (dir);
 }
 
@@ -257,7 +210,7 @@ test_edit_test_and_delete (void)
   dialog = _trib_window_open_data_source_dialog (window, mysql);
   watch = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &watch);
-  settle ();
+  trib_ui_settle_for (30);
 
   /* The stored password fills the field; the test passes and the sidebar shows it. */
   result = run_test (dialog);
@@ -267,12 +220,12 @@ test_edit_test_and_delete (void)
 
   /* Delete: the confirmation names the node that uses it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.delete", NULL);
-  wait_until (message_dialog_shown, &confirm, "the delete confirmation");
+  trib_ui_wait_until (message_dialog_shown, &confirm, "the delete confirmation");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "• ods_user_info_d_2oss_spark (User profile analysis_Spark)"));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete “user_behavior_analysis_mysql”?");
   adw_message_dialog_response (confirm, "delete");
   gtk_window_destroy (GTK_WINDOW (confirm));
-  wait_until (widget_gone, &watch, "the dialog to delete and close");
+  trib_ui_wait_until (widget_gone, &watch, "the dialog to delete and close");
 
   g_assert_null (trib_workspace_lookup_data_source (workspace, "user_behavior_analysis_mysql"));
   stored = trib_secrets_lookup_sync (trib_workspace_get_id (workspace), "user_behavior_analysis_mysql", NULL, &error);
@@ -286,7 +239,7 @@ test_edit_test_and_delete (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (30);
   trib_test_rm_rf (dir);
 }
 
@@ -316,19 +269,19 @@ test_cancel_mid_test (void)
   _trib_data_source_dialog_set_field (dialog, "read_timeout", "30");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.test", NULL);
-  settle ();
+  trib_ui_settle_for (30);
   g_assert_true (_trib_data_source_dialog_is_testing (dialog));
 
   /* The same button cancels, and the window answers at once. */
   started = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.test", NULL);
-  wait_until (test_finished, dialog, "the cancellation");
+  trib_ui_wait_until (test_finished, dialog, "the cancellation");
   g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
   g_assert_null (_trib_data_source_dialog_dup_result (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (30);
   trib_test_rm_rf (dir);
 }
 

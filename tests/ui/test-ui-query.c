@@ -17,6 +17,7 @@
 #include "trib-query-page.h"
 #include "trib-result-view.h"
 #include "trib-test-util.h"
+#include "trib-ui-test.h"
 #include "trib-window-private.h"
 
 #define BIZDATE "20240807"
@@ -25,66 +26,6 @@
 static char *workspace_dir;
 static TribApplication *the_app;
 static TribWindow *window;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; a UI that never gets there fails the test. */
-static void
-wait_until (Condition   cond,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 40; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autofree char *path = artifact_path (name);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static char **
 secrets_env (void)
@@ -142,18 +83,6 @@ prepare_workspace (void)
   cli_ok ((const char *[]) { "run", workspace_dir, TRIB_DEMO_WORKFLOW_NAME, "--bizdate", BIZDATE, NULL }, NULL);
 }
 
-static gboolean
-has_workspace (gpointer data)
-{
-  return trib_window_get_workspace (data) != NULL;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static void
 open_window (void)
 {
@@ -168,10 +97,10 @@ open_window (void)
   window = trib_window_new (the_app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window, "the window to be mapped");
+  trib_ui_wait_until (trib_ui_is_mapped, window, "the window to be mapped");
   trib_window_open_workspace (window, file);
-  wait_until (has_workspace, window, "the workspace to load");
-  settle ();
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the workspace to load");
+  trib_ui_settle_for (40);
 }
 
 static TribQueryPage *
@@ -230,7 +159,7 @@ new_query (const char *name,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (page_named, (gpointer) name, "the new query's tab");
+  trib_ui_wait_until (page_named, (gpointer) name, "the new query's tab");
   return current_page ();
 }
 
@@ -239,7 +168,7 @@ set_sql (TribQueryPage *page,
          const char    *sql)
 {
   trib_query_page_set_sql (page, sql);
-  settle ();
+  trib_ui_settle_for (40);
 }
 
 static void
@@ -248,8 +177,8 @@ run_and_wait (TribQueryPage *page,
               GHashTable    *values)
 {
   _trib_query_page_run (page, all, values);
-  wait_until (page_idle, page, "the query to finish");
-  settle ();
+  trib_ui_wait_until (page_idle, page, "the query to finish");
+  trib_ui_settle_for (40);
 }
 
 static TribQueryRun *
@@ -324,12 +253,12 @@ test_tutorial_verification (void)
   g_assert_cmpstr (gtk_editable_get_text (_trib_params_dialog_get_entry (dialog, "bizdate")), ==, yesterday);
   gtk_editable_set_text (_trib_params_dialog_get_entry (dialog, "bizdate"), BIZDATE);
   g_assert_nonnull (strstr (trib_params_dialog_get_final_sql (dialog), "WHERE dt = '" BIZDATE "';"));
-  settle ();
-  save_screenshot (GTK_WIDGET (dialog), "ui-query-parameters.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (dialog), "ui-query-parameters.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "run");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (page_idle, page, "the tutorial's SELECTs");
-  settle ();
+  trib_ui_wait_until (page_idle, page, "the tutorial's SELECTs");
+  trib_ui_settle_for (40);
 
   g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 2);
 
@@ -432,13 +361,13 @@ test_tutorial_verification (void)
   g_assert_cmpstr (g_hash_table_lookup (values, "bizdate"), ==, BIZDATE);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "query.save", NULL);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "ui-query-tutorial.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (window), "ui-query-tutorial.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "ui-query-tutorial-dark.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (window), "ui-query-tutorial-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  settle ();
+  trib_ui_settle_for (40);
 }
 
 static gboolean
@@ -460,7 +389,7 @@ test_schema_browser (void)
   open_window ();
   page = new_query ("browse", 0, SPARK);
   browser = _trib_query_page_get_schema_browser (page);
-  wait_until (browser_idle, browser, "the databases");
+  trib_ui_wait_until (browser_idle, browser, "the databases");
   rows = _trib_schema_browser_dup_rows (browser);
   g_test_message ("%s", rows);
   g_assert_null (_trib_schema_browser_get_error (browser));
@@ -468,14 +397,14 @@ test_schema_browser (void)
   g_assert_null (strstr (rows, "ods_user_info_d_spark"));
 
   g_assert_true (_trib_schema_browser_expand (browser, "default"));
-  wait_until (browser_idle, browser, "the tables");
+  trib_ui_wait_until (browser_idle, browser, "the tables");
   g_clear_pointer (&rows, g_free);
   rows = _trib_schema_browser_dup_rows (browser);
   g_assert_nonnull (strstr (rows, "\n  ods_raw_log_d_spark\n"));
   g_assert_nonnull (strstr (rows, "\n  ods_user_info_d_spark\n"));
 
   g_assert_true (_trib_schema_browser_expand (browser, "ods_user_info_d_spark"));
-  wait_until (browser_idle, browser, "the columns");
+  trib_ui_wait_until (browser_idle, browser, "the columns");
   g_clear_pointer (&rows, g_free);
   rows = _trib_schema_browser_dup_rows (browser);
   g_test_message ("%s", rows);
@@ -483,13 +412,13 @@ test_schema_browser (void)
 
   /* The filter keeps matching tables (and their columns). */
   gtk_editable_set_text (_trib_schema_browser_get_filter (browser), "raw_log");
-  settle ();
+  trib_ui_settle_for (40);
   g_clear_pointer (&rows, g_free);
   rows = _trib_schema_browser_dup_rows (browser);
   g_assert_nonnull (strstr (rows, "ods_raw_log_d_spark"));
   g_assert_null (strstr (rows, "ods_user_info_d_spark"));
   gtk_editable_set_text (_trib_schema_browser_get_filter (browser), "");
-  settle ();
+  trib_ui_settle_for (40);
 
   set_sql (page, "SELECT * FROM ");
   {
@@ -507,7 +436,7 @@ test_schema_browser (void)
 
   n_results = _trib_query_page_get_n_results (page);
   g_assert_true (_trib_schema_browser_preview (browser, "ods_user_info_d_spark"));
-  wait_until (page_idle, page, "the preview");
+  trib_ui_wait_until (page_idle, page, "the preview");
   g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, n_results + 1);
   {
     TribQueryRun *run = result_run (page, n_results);
@@ -515,8 +444,8 @@ test_schema_browser (void)
     g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_SUCCEEDED);
     g_assert_cmpuint (trib_query_run_get_n_rows (run), ==, 100);
   }
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "ui-query-schema.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (window), "ui-query-schema.png");
 }
 
 /* A file added by hand (or by git) appears in the sidebar. */
@@ -541,13 +470,13 @@ test_query_files_on_disk (void)
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "by_hand.sql", NULL);
   trib_test_write_file (path, "-- datasource: " SPARK "\nSELECT 42 AS answer;\n");
-  wait_until (sidebar_has, (gpointer) "by_hand", "the hand-written query in the sidebar");
+  trib_ui_wait_until (sidebar_has, (gpointer) "by_hand", "the hand-written query in the sidebar");
 
   query = trib_query_store_lookup (trib_sidebar_get_query_store (_trib_window_get_sidebar (window)), "by_hand");
   g_assert_nonnull (query);
   g_assert_cmpstr (trib_saved_query_get_data_source (query), ==, SPARK);
   trib_window_show_query (window, query);
-  wait_until (page_named, (gpointer) "by_hand", "its tab");
+  trib_ui_wait_until (page_named, (gpointer) "by_hand", "its tab");
   run_and_wait (current_page (), FALSE, NULL);
   {
     g_autofree char *cell = trib_hs2_result_set_dup_text (trib_query_run_get_result (result_run (current_page (), 0)), 0, 0);
@@ -600,10 +529,10 @@ test_export_matches_cli (void)
   grid = _trib_result_view_get_column_view (view);
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-  settle ();
+  trib_ui_settle_for (40);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
   gtk_adjustment_set_value (adj, 0);
-  settle ();
+  trib_ui_settle_for (40);
 
   /* Client-side sort: by id, descending, then back to the server's order. */
   {
@@ -613,20 +542,20 @@ test_export_matches_cli (void)
     GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (grid));
 
     gtk_column_view_sort_by_column (grid, id, GTK_SORT_DESCENDING);
-    settle ();
+    trib_ui_settle_for (40);
     {
       g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
       g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 9999);
     }
     /* Text order: "row \"9999\", ok" is the greatest label. */
     gtk_column_view_sort_by_column (grid, label, GTK_SORT_DESCENDING);
-    settle ();
+    trib_ui_settle_for (40);
     {
       g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
       g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 9999);
     }
     gtk_column_view_sort_by_column (grid, NULL, GTK_SORT_ASCENDING);
-    settle ();
+    trib_ui_settle_for (40);
     {
       g_autoptr(TribHs2Row) first = g_list_model_get_item (shown, 0);
       g_assert_cmpuint (trib_hs2_row_get_index (first), ==, 0);
@@ -643,7 +572,7 @@ test_export_matches_cli (void)
   csv_path = g_build_filename (workspace_dir, "export.csv", NULL);
   csv_file = g_file_new_for_path (csv_path);
   _trib_result_view_export (view, TRIB_QUERY_EXPORT_CSV, csv_file);
-  wait_until (exported, view, "the CSV export");
+  trib_ui_wait_until (exported, view, "the CSV export");
   g_assert_cmpuint (_trib_result_view_get_n_exports (view, &error), ==, 1);
   g_assert_null (error);
   app_csv = trib_test_read_file (csv_path);
@@ -673,11 +602,11 @@ test_stop_cancels (void)
   page = new_query ("slow", 0, SPARK);
   set_sql (page, "SELECT 1 AS slow /* trib:slow=30 */");
   _trib_query_page_run (page, TRUE, NULL);
-  wait_until (server_runs_slow_statement, NULL, "the slow statement to reach the server");
+  trib_ui_wait_until (server_runs_slow_statement, NULL, "the slow statement to reach the server");
   g_assert_true (_trib_query_page_is_running (page));
   _trib_query_page_stop (page);
-  wait_until (page_idle, page, "the stop");
-  settle ();
+  trib_ui_wait_until (page_idle, page, "the stop");
+  trib_ui_settle_for (40);
   run = result_run (page, 0);
   g_assert_cmpint (trib_query_run_get_state (run), ==, TRIB_QUERY_RUN_CANCELLED);
   g_assert_cmpint (trib_query_run_get_elapsed (run), <, 20 * G_USEC_PER_SEC);
@@ -741,7 +670,7 @@ test_unreachable_server (void)
   g_assert_nonnull (strstr (log, "Could not connect: "));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run-all", NULL));
-  wait_until (page_idle, page, "the second attempt");
+  trib_ui_wait_until (page_idle, page, "the second attempt");
   trib_workspace_remove_data_source (workspace, "nowhere_spark");
 }
 
@@ -774,7 +703,7 @@ test_statement_at_cursor (void)
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 2, 4);
   gtk_text_buffer_place_cursor (buffer, &iter);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL));
-  wait_until (page_idle, page, "the statement at the cursor");
+  trib_ui_wait_until (page_idle, page, "the statement at the cursor");
   g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 1);
   title = trib_query_run_dup_title (result_run (page, 0));
   g_assert_cmpstr (title, ==, "2 SELECT 2 AS two…");
@@ -786,7 +715,7 @@ test_statement_at_cursor (void)
   gtk_text_iter_forward_to_line_end (&end);
   gtk_text_buffer_select_range (buffer, &iter, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL));
-  wait_until (page_idle, page, "the selection");
+  trib_ui_wait_until (page_idle, page, "the selection");
   g_assert_cmpuint (_trib_query_page_get_n_results (page), ==, 1);
   g_assert_cmpstr (trib_query_run_get_sql (result_run (page, 0)), ==, "SELECT 3 AS three");
 
@@ -794,11 +723,11 @@ test_statement_at_cursor (void)
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
   gtk_text_buffer_get_iter_at_line_offset (buffer, &end, 1, 3);
   gtk_text_buffer_select_range (buffer, &iter, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.toggle-comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (_trib_query_page_get_source_view (page)), "code.toggle-comment", NULL));
   text = buffer_text (page);
   g_assert_cmpstr (text, ==, "-- SELECT 1 AS one;\n-- SELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
   g_clear_pointer (&text, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "query.toggle-comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (_trib_query_page_get_source_view (page)), "code.toggle-comment", NULL));
   text = buffer_text (page);
   g_assert_cmpstr (text, ==, "SELECT 1 AS one;\nSELECT 2 AS two\n  FROM range(3) t(i);\nSELECT 3 AS three;\n");
   g_clear_pointer (&text, g_free);
@@ -845,11 +774,11 @@ test_close_while_running (void)
   page = new_query ("closing", 0, SPARK);
   set_sql (page, "SELECT 1 AS closing /* trib:slow=30 trib:log=2 */");
   _trib_query_page_run (page, TRUE, NULL);
-  wait_until (server_runs_closing_statement, NULL, "the statement to reach the server");
+  trib_ui_wait_until (server_runs_closing_statement, NULL, "the statement to reach the server");
   tabs = _trib_window_get_tab_view (window);
   adw_tab_view_close_page (tabs, adw_tab_view_get_selected_page (tabs));
-  wait_until (cancels_recorded, GUINT_TO_POINTER (n_cancels + 1), "the CancelOperation");
-  settle ();
+  trib_ui_wait_until (cancels_recorded, GUINT_TO_POINTER (n_cancels + 1), "the CancelOperation");
+  trib_ui_settle_for (40);
 }
 
 /* A syntax error: its SQLSTATE and message at the statement. */
@@ -871,8 +800,8 @@ test_syntax_error (void)
   text = _trib_result_view_get_error_text (view);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "Statement 2 (line 3) failed\n\nSQLSTATE 42000: Parser Error"));
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "ui-query-error.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (window), "ui-query-error.png");
 }
 
 /* Unsaved text is a draft: the tab closed and opened again still has it. */
@@ -895,14 +824,14 @@ test_draft_kept (void)
   set_sql (page, "SELECT 'unsaved' AS state");
   g_assert_true (trib_query_page_is_modified (page));
   draft = g_build_filename (workspace_dir, ".tributary", "query-drafts", "drafty.sql", NULL);
-  wait_until (draft_written, draft, "the draft");
+  trib_ui_wait_until (draft_written, draft, "the draft");
   query = g_object_ref (trib_query_page_get_query (page));
   tabs = _trib_window_get_tab_view (window);
   adw_tab_view_close_page (tabs, adw_tab_view_get_selected_page (tabs));
-  settle ();
+  trib_ui_settle_for (40);
 
   trib_window_show_query (window, query);
-  wait_until (page_named, (gpointer) "drafty", "the tab again");
+  trib_ui_wait_until (page_named, (gpointer) "drafty", "the tab again");
   page = current_page ();
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));
@@ -978,11 +907,11 @@ test_mysql_query (void)
     TribSchemaBrowser *browser = _trib_query_page_get_schema_browser (page);
     g_autofree char *rows = NULL;
 
-    wait_until (browser_idle, browser, "the MySQL databases");
+    trib_ui_wait_until (browser_idle, browser, "the MySQL databases");
     g_assert_true (_trib_schema_browser_expand (browser, "workshop"));
-    wait_until (browser_idle, browser, "the MySQL tables");
+    trib_ui_wait_until (browser_idle, browser, "the MySQL tables");
     g_assert_true (_trib_schema_browser_expand (browser, "ods_user_info_d"));
-    wait_until (browser_idle, browser, "the MySQL columns");
+    trib_ui_wait_until (browser_idle, browser, "the MySQL columns");
     rows = _trib_schema_browser_dup_rows (browser);
     g_test_message ("%s", rows);
     g_assert_nonnull (strstr (rows, "\n  ods_user_info_d\n    uid "));
@@ -1011,19 +940,19 @@ test_history_reopens (void)
 
   open_window ();
   dialog = _trib_window_open_query_history (window);
-  wait_until (history_loaded, dialog, "the history");
+  trib_ui_wait_until (history_loaded, dialog, "the history");
   all = _trib_query_history_dialog_get_n_rows (dialog);
   g_assert_cmpuint (all, >=, 6);
-  settle ();
-  save_screenshot (GTK_WIDGET (dialog), "ui-query-history.png");
+  trib_ui_settle_for (40);
+  trib_ui_save_screenshot (GTK_WIDGET (dialog), "ui-query-history.png");
 
   gtk_editable_set_text (_trib_query_history_dialog_get_filter (dialog), "ods_raw_log_d_spark WHERE");
-  settle ();
-  wait_until (history_loaded, dialog, "the filtered history");
+  trib_ui_settle_for (40);
+  trib_ui_wait_until (history_loaded, dialog, "the filtered history");
   g_assert_cmpuint (_trib_query_history_dialog_get_n_rows (dialog), ==, 1);
 
   _trib_query_history_dialog_activate (dialog, 0);
-  wait_until (page_named, (gpointer) "verify_sync #1", "the reopened query");
+  trib_ui_wait_until (page_named, (gpointer) "verify_sync #1", "the reopened query");
   page = current_page ();
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_trib_query_page_get_source_view (page)));

@@ -23,13 +23,12 @@
 #include "trib-canvas.h"
 #include "trib-node-card.h"
 #include "trib-test-util.h"
+#include "trib-ui-test.h"
 #include "trib-window-private.h"
 #include "trib-workflow-page.h"
 
 #define WORKFLOW "user_profile_analysis_spark"
 #define BIZDATE  "20240807"
-
-typedef gboolean (*Condition) (gpointer data);
 
 static char *workspace_dir;
 /* Summaries received by our notification server, in order. */
@@ -37,43 +36,6 @@ static GPtrArray *notifications;
 static TribApplication *the_app;
 static TribWindow *window;
 
-static void
-wait_until (Condition   cond,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
-}
-
-static gboolean is_mapped (gpointer data);
 
 static gboolean
 is_allocated (gpointer data)
@@ -85,10 +47,10 @@ static void
 save_screenshot_of (GtkWidget  *widget,
                     const char *name)
 {
-  g_autofree char *path = artifact_path (name);
+  g_autofree char *path = trib_ui_artifact_path (name);
 
-  wait_until (is_mapped, widget, "the window to show");
-  wait_until (is_allocated, widget, "the window to be laid out");
+  trib_ui_wait_until (trib_ui_is_mapped, widget, "the window to show");
+  trib_ui_wait_until (is_allocated, widget, "the window to be laid out");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -96,7 +58,7 @@ save_screenshot_of (GtkWidget  *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  settle ();
+  trib_ui_settle_for (30);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -294,7 +256,7 @@ test_run_from_the_window (void)
   TribRun *run;
 
   trib_window_show_workflow (window, workflow ());
-  settle ();
+  trib_ui_settle_for (30);
   g_assert_true (trib_run_toolbar_get_workflow (toolbar ()) == workflow ());
   {
     /* The toolbar's Run can be clicked; Stop cannot, nothing runs. */
@@ -320,9 +282,9 @@ test_run_from_the_window (void)
   g_assert_true (_trib_run_dialog_activate_run (dialog));
 
   /* The log of a node, opened while the run goes on. */
-  wait_until (panel_selected, GSIZE_TO_POINTER (before + 1), "the new run to be selected in the runs panel");
+  trib_ui_wait_until (panel_selected, GSIZE_TO_POINTER (before + 1), "the new run to be selected in the runs panel");
   trib_runs_panel_select_node (panel (), "ods_user_info_d_2oss_spark");
-  wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the run to end");
+  trib_ui_wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the run to end");
   run = latest_run ();
   states = node_states (run);
   g_assert_cmpstr (states, ==, "workshop_start_spark success, ods_raw_log_d_2oss_spark success, "
@@ -357,14 +319,14 @@ test_run_from_the_window (void)
   }
 
   /* The runs panel shows the same, read back from the history. */
-  wait_until (panel_shows, (gpointer) states, "the runs panel to show the five successes");
-  wait_until (log_has_text, (gpointer) "ods_user_info_d", "the node's log in the log view");
+  trib_ui_wait_until (panel_shows, (gpointer) states, "the runs panel to show the five successes");
+  trib_ui_wait_until (log_has_text, (gpointer) "ods_user_info_d", "the node's log in the log view");
   g_assert_nonnull (strstr (_trib_run_toolbar_get_status (toolbar ()), "Succeeded"));
   save_screenshots ("runs-finished");
 
   /* The window is not focused (no window manager here): the desktop was told. */
   g_assert_false (gtk_window_is_active (GTK_WINDOW (window)));
-  wait_until (notified, (gpointer) "User profile analysis_Spark succeeded for 20240807 | all 5 nodes succeeded",
+  trib_ui_wait_until (notified, (gpointer) "User profile analysis_Spark succeeded for 20240807 | all 5 nodes succeeded",
               "the desktop notification");
 }
 
@@ -408,10 +370,10 @@ test_stop_a_run (void)
   set_data_source_option ("user_behavior_analysis_httpfile", "url", url);
 
   start_run (BIZDATE);
-  wait_until (run_running_node, (gpointer) "ods_raw_log_d_2oss_spark", "the HTTP sync node to run");
+  trib_ui_wait_until (run_running_node, (gpointer) "ods_raw_log_d_2oss_spark", "the HTTP sync node to run");
   save_screenshots ("runs-running");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toolbar ()), "run.stop", NULL));
-  wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the stopped run to end");
+  trib_ui_wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the stopped run to end");
   run = latest_run ();
   g_assert_cmpint (trib_run_get_state (run), ==, TRIB_RUN_STATE_CANCELLED);
   g_assert_cmpint (trib_node_instance_get_state (trib_run_lookup_instance (run, "ods_raw_log_d_2oss_spark")), ==,
@@ -468,7 +430,7 @@ test_rerun_from_failed (void)
   broken = g_strdup_printf ("http://127.0.0.1:%u/", port);
   set_data_source_option ("user_behavior_analysis_httpfile", "url", broken);
   start_run (BIZDATE);
-  wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the broken run to end");
+  trib_ui_wait_until (latest_run_over, GSIZE_TO_POINTER (before), "the broken run to end");
   run = latest_run ();
   g_assert_cmpint (trib_run_get_state (run), ==, TRIB_RUN_STATE_FAILED);
   g_assert_cmpint (trib_node_instance_get_state (trib_run_lookup_instance (run, "ods_raw_log_d_2oss_spark")), ==,
@@ -476,12 +438,12 @@ test_rerun_from_failed (void)
 
   /* The failed node's log opens by itself in the panel. */
   trib_runs_panel_select_run (panel (), trib_run_get_id (run));
-  wait_until (panel_selected, GSIZE_TO_POINTER (trib_run_get_id (run)), "the failed run to be selected");
-  wait_until (log_has_text, (gpointer) "127.0.0.1", "the failed node's log");
+  trib_ui_wait_until (panel_selected, GSIZE_TO_POINTER (trib_run_get_id (run)), "the failed run to be selected");
+  trib_ui_wait_until (log_has_text, (gpointer) "127.0.0.1", "the failed node's log");
   log = _trib_node_log_view_dup_text (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
   g_test_message ("failed log:\n%s", log);
   g_assert_false (_trib_node_log_view_is_following (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ()))));
-  wait_until (error_line_visible, NULL, "the failed node's log to scroll to its error");
+  trib_ui_wait_until (error_line_visible, NULL, "the failed node's log to scroll to its error");
   {
     g_autofree char *line = _trib_node_log_view_dup_cursor_line (TRIB_NODE_LOG_VIEW (_trib_runs_panel_get_log_view (panel ())));
 
@@ -494,7 +456,7 @@ test_rerun_from_failed (void)
   set_data_source_option ("user_behavior_analysis_httpfile", "url", good_url);
   n_runs = g_list_model_get_n_items (trib_run_controller_get_runs (controller ()));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel ()), "runs.rerun-failed", NULL));
-  wait_until (latest_run_is_rerun_over, GSIZE_TO_POINTER (trib_run_get_id (run)), "the rerun to end");
+  trib_ui_wait_until (latest_run_is_rerun_over, GSIZE_TO_POINTER (trib_run_get_id (run)), "the rerun to end");
   g_assert_cmpuint (g_list_model_get_n_items (trib_run_controller_get_runs (controller ())), ==, n_runs + 1);
   run = latest_run ();
   g_assert_cmpint (trib_run_get_state (run), ==, TRIB_RUN_STATE_SUCCESS);
@@ -531,7 +493,7 @@ test_backfill_three_days (void)
 
   g_assert_true (_trib_backfill_dialog_next (dialog));
   g_assert_cmpstr (_trib_backfill_dialog_get_step (dialog), ==, "progress");
-  wait_until (backfill_finished, dialog, "the backfill to end");
+  trib_ui_wait_until (backfill_finished, dialog, "the backfill to end");
   progress = _trib_backfill_dialog_dup_text (dialog);
   g_test_message ("progress:\n%s", progress);
   g_assert_true (g_regex_match_simple ("^20240805  Succeeded  \\(run \\d+\\)\n20240806  Succeeded  \\(run \\d+\\)\n"
@@ -579,18 +541,18 @@ test_panel_lists_cli_runs (void)
   cli = g_subprocess_launcher_spawn (launcher, &error, trib_test_require_env ("TRIB_CLI"), "run", workspace_dir,
                                      WORKFLOW, "--bizdate", "20240801", NULL);
   g_assert_no_error (error);
-  wait_until (panel_lists, &running, "the CLI's run to be listed while it runs");
+  trib_ui_wait_until (panel_lists, &running, "the CLI's run to be listed while it runs");
   save_screenshot ("runs-cli-run-listed.png");
-  wait_until (panel_lists, &done, "the CLI's run to be listed as succeeded");
+  trib_ui_wait_until (panel_lists, &done, "the CLI's run to be listed as succeeded");
   g_subprocess_wait_check (cli, NULL, &error);
   g_assert_no_error (error);
 
   /* Filters: by state and business date. */
   _trib_runs_panel_set_filters (panel (), WORKFLOW, "cancelled", NULL);
-  settle ();
+  trib_ui_settle_for (30);
   g_assert_cmpuint (g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ())), ==, 1);
   _trib_runs_panel_set_filters (panel (), NULL, NULL, "20240801");
-  settle ();
+  trib_ui_settle_for (30);
   g_assert_cmpuint (g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ())), ==, 1);
   _trib_runs_panel_set_filters (panel (), NULL, NULL, NULL);
 }
@@ -613,8 +575,8 @@ test_panel_pages (void)
                                                           "--to", "20230430", "--parallel", "8", NULL },
                                       (const char *[]) { "TRIBUTARY_TEST_EXECUTOR=1", NULL }, &out, &err), ==, 0);
   /* The newest page first: 50 rows, the newest on top. */
-  wait_until (n_listed_at_least, GUINT_TO_POINTER (50), "the first page of runs");
-  settle ();
+  trib_ui_wait_until (n_listed_at_least, GUINT_TO_POINTER (50), "the first page of runs");
+  trib_ui_settle_for (30);
   n_before = g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ()));
   g_assert_cmpuint (n_before, ==, 50);
   {
@@ -624,7 +586,7 @@ test_panel_pages (void)
   }
   /* Scrolling down reads the next ones. */
   _trib_runs_panel_scroll_to_end (panel ());
-  wait_until (n_listed_at_least, GUINT_TO_POINTER (100), "the second page of runs");
+  trib_ui_wait_until (n_listed_at_least, GUINT_TO_POINTER (100), "the second page of runs");
   _trib_runs_panel_scroll_to_end (panel ());
   {
     g_autoptr(GError) error = NULL;
@@ -634,8 +596,8 @@ test_panel_pages (void)
     g_assert_no_error (error);
     g_assert_cmpuint (all->len, >, 120);
     g_assert_cmpuint (all->len, <, 150);
-    wait_until (n_listed_at_least, GUINT_TO_POINTER (all->len), "every run");
-    settle ();
+    trib_ui_wait_until (n_listed_at_least, GUINT_TO_POINTER (all->len), "every run");
+    trib_ui_settle_for (30);
     g_assert_cmpuint (g_list_model_get_n_items (_trib_runs_panel_get_runs (panel ())), ==, all->len);
   }
 }
@@ -662,7 +624,7 @@ test_pause_schedule (void)
 
   /* Pausing writes the start node's recurrence, which the scheduler reads. */
   _trib_schedule_button_set_paused (button, TRUE);
-  wait_until (schedule_saved, button, "the workflow to be saved");
+  trib_ui_wait_until (schedule_saved, button, "the workflow to be saved");
   g_assert_cmpstr (_trib_schedule_button_get_label (button), ==, "Paused");
   text = trib_test_read_file (file);
   g_assert_nonnull (strstr (text, "\"recurrence\": \"Pause\""));
@@ -671,7 +633,7 @@ test_pause_schedule (void)
   g_assert_nonnull (strstr (out, "user_profile_analysis_spark: 00 30 00 * * ? (paused: does not fire)\n"));
 
   _trib_schedule_button_set_paused (button, FALSE);
-  wait_until (schedule_saved, button, "the workflow to be saved again");
+  trib_ui_wait_until (schedule_saved, button, "the workflow to be saved again");
   g_assert_cmpstr (_trib_schedule_button_get_label (button), ==, "Daily at 00:30");
   g_free (text);
   text = trib_test_read_file (file);
@@ -776,10 +738,10 @@ test_in_app_scheduler (void)
   gtk_switch_set_active (_trib_preferences_window_get_scheduler_switch (preferences), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "scheduler-in-app"));
   gtk_window_close (GTK_WINDOW (preferences));
-  wait_until (scheduler_started, NULL, "the in-app scheduler to start");
+  trib_ui_wait_until (scheduler_started, NULL, "the in-app scheduler to start");
 
   set_test_clock (clock, "2024-08-09T00:30:00+08:00");
-  wait_until (panel_lists, &scheduled, "the scheduled run in the runs panel");
+  trib_ui_wait_until (panel_lists, &scheduled, "the scheduled run in the runs panel");
   runs = _trib_runs_panel_get_runs (panel ());
   for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
     {
@@ -824,19 +786,19 @@ test_close_with_a_run_going (void)
   gtk_window_present (GTK_WINDOW (second));
   window = second;
   trib_window_open_workspace (second, dir);
-  wait_until (is_ready, NULL, "the second window's workspace");
+  trib_ui_wait_until (is_ready, NULL, "the second window's workspace");
   trib_window_show_workflow (second, workflow ());
-  settle ();
+  trib_ui_settle_for (30);
 
   service = silent_server (&port);
   g_signal_connect (service, "incoming", G_CALLBACK (hold_connection), held);
   url = g_strdup_printf ("http://127.0.0.1:%u/", port);
   set_data_source_option ("user_behavior_analysis_httpfile", "url", url);
   start_run ("20240802");
-  wait_until (run_running_node, (gpointer) "ods_raw_log_d_2oss_spark", "the HTTP sync node to run");
+  trib_ui_wait_until (run_running_node, (gpointer) "ods_raw_log_d_2oss_spark", "the HTTP sync node to run");
 
   gtk_window_close (GTK_WINDOW (second));
-  wait_until (has_message_dialog, NULL, "the question about the running run");
+  trib_ui_wait_until (has_message_dialog, NULL, "the question about the running run");
   g_assert_nonnull (second);
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Runs?");
@@ -844,7 +806,7 @@ test_close_with_a_run_going (void)
   save_screenshot_of (GTK_WIDGET (dialog), "runs-close-question.png");
   adw_message_dialog_response (dialog, "stop");
   window = main_window;
-  wait_until (pointer_cleared, &second, "the window to close once the run is stopped");
+  trib_ui_wait_until (pointer_cleared, &second, "the window to close once the run is stopped");
   g_socket_service_stop (service);
 
   history = trib_history_open (state_dir, &error);
@@ -997,12 +959,6 @@ is_ready (gpointer data)
          trib_run_controller_get_history (controller ()) != NULL;
 }
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1021,10 +977,10 @@ main (int   argc,
   window = trib_window_new (the_app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window, "the window to be mapped");
+  trib_ui_wait_until (trib_ui_is_mapped, window, "the window to be mapped");
   dir = g_file_new_for_path (workspace_dir);
   trib_window_open_workspace (window, dir);
-  wait_until (is_ready, NULL, "the workspace and its run history");
+  trib_ui_wait_until (is_ready, NULL, "the workspace and its run history");
 
   g_test_add_func ("/ui-runs/run-from-the-window", test_run_from_the_window);
   g_test_add_func ("/ui-runs/stop", test_stop_a_run);
@@ -1039,6 +995,6 @@ main (int   argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (30);
   return status;
 }

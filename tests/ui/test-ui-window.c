@@ -11,68 +11,14 @@
 
 #include "trib-application.h"
 #include "trib-test-util.h"
+#include "trib-ui-test.h"
 #include "trib-window-private.h"
 #include "trib-workflow-page.h"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; a UI that never gets there fails the test. */
-static void
-wait_until (Condition  cond,
-            gpointer   data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-has_workspace (gpointer data)
-{
-  return trib_window_get_workspace (data) != NULL;
-}
 
 static gboolean
 has_toast (gpointer data)
 {
   return _trib_window_get_toast_log (data)->len > 0;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-/* Lets layout and rendering catch up for a moment. Bounded in time: while a spinner
- * turns, the main loop always has work, and draining it would wait for the spinner. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      gint64 until = g_get_monotonic_time () + 20000;
-
-      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
 }
 
 /* Renders the window as GTK draws it and saves it as PNG. */
@@ -133,7 +79,7 @@ new_window (TribApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window, "the window to be mapped");
+  trib_ui_wait_until (trib_ui_is_mapped, window, "the window to be mapped");
   return window;
 }
 
@@ -160,7 +106,7 @@ test_demo_workspace (void)
   g_autofree char *dir = trib_test_make_demo_workspace ();
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(TribApplication) app = start_application ();
-  g_autofree char *shot = artifact_path ("ui-demo-workspace.png");
+  g_autofree char *shot = trib_ui_artifact_path ("ui-demo-workspace.png");
   TribWindow *window = new_window (app);
   g_auto(GStrv) workflows = NULL;
   g_auto(GStrv) sources = NULL;
@@ -168,8 +114,8 @@ test_demo_workspace (void)
   TribWorkspace *workspace;
 
   trib_window_open_workspace (window, file);
-  wait_until (has_workspace, window, "the demo workspace to load");
-  settle ();
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the demo workspace to load");
+  trib_ui_settle_for (50);
 
   g_assert_cmpstr (_trib_window_get_visible_page (window), ==, "workspace");
   workflows = _trib_sidebar_dup_workflow_titles (_trib_window_get_sidebar (window));
@@ -188,7 +134,7 @@ test_demo_workspace (void)
   /* Open the workflow: a tab with its five nodes. */
   workspace = trib_window_get_workspace (window);
   trib_window_show_workflow (window, trib_workspace_lookup_workflow (workspace, TRIB_DEMO_WORKFLOW_NAME));
-  settle ();
+  trib_ui_settle_for (50);
   tabs = _trib_window_get_tab_view (window);
   g_assert_cmpint (adw_tab_view_get_n_pages (tabs), ==, 1);
   g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_selected_page (tabs)), ==, "User profile analysis_Spark");
@@ -207,7 +153,7 @@ test_demo_workspace (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (50);
   trib_test_rm_rf (dir);
 }
 
@@ -218,7 +164,7 @@ test_broken_workflow_stays_usable (void)
   g_autofree char *daily = g_build_filename (dir, "workflows", "daily.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(TribApplication) app = start_application ();
-  g_autofree char *shot = artifact_path ("ui-broken-workflow.png");
+  g_autofree char *shot = trib_ui_artifact_path ("ui-broken-workflow.png");
   TribWindow *window = new_window (app);
   g_autofree char *problems = NULL;
   g_auto(GStrv) workflows = NULL;
@@ -232,8 +178,8 @@ test_broken_workflow_stays_usable (void)
                         "{\"id\": \"c\", \"name\": \"c\", \"script\": {\"runtime\": {\"command\": \"FOO\"}}}]}}");
 
   trib_window_open_workspace (window, file);
-  wait_until (has_workspace, window, "the workspace to load");
-  settle ();
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the workspace to load");
+  trib_ui_settle_for (50);
 
   problems = _trib_window_dup_problems_text (window);
   g_assert_cmpstr (problems, ==, "workflows/daily.json: spec.nodes[2]: unknown node type \"FOO\"");
@@ -247,11 +193,11 @@ test_broken_workflow_stays_usable (void)
   g_assert_cmpstr (workflows[0], ==, "daily");
   g_assert_cmpstr (workflows[1], ==, "User profile analysis_Spark");
   trib_window_show_workflow (window, trib_workspace_lookup_workflow (trib_window_get_workspace (window), "daily"));
-  settle ();
+  trib_ui_settle_for (50);
   save_screenshot (GTK_WIDGET (window), shot);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (50);
   trib_test_rm_rf (dir);
 }
 
@@ -269,13 +215,13 @@ test_unreadable_workspace_keeps_current (void)
   GPtrArray *toasts;
 
   trib_window_open_workspace (window, good_dir);
-  wait_until (has_workspace, window, "the workspace to load");
+  trib_ui_wait_until (trib_ui_has_workspace, window, "the workspace to load");
   before = trib_window_get_workspace (window);
   g_assert_cmpuint (_trib_window_get_toast_log (window)->len, ==, 0);
 
   trib_test_write_file (bad_file, "{\n  \"name\": \"bad\"\n  \"datasources\": []\n}\n");
   trib_window_open_workspace (window, bad_dir);
-  wait_until (has_toast, window, "the error toast");
+  trib_ui_wait_until (has_toast, window, "the error toast");
 
   toasts = _trib_window_get_toast_log (window);
   g_assert_cmpstr (g_ptr_array_index (toasts, 0), ==,
@@ -285,7 +231,7 @@ test_unreadable_workspace_keeps_current (void)
   g_assert_cmpstr (_trib_window_get_visible_page (window), ==, "workspace");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (50);
   trib_test_rm_rf (good);
   trib_test_rm_rf (bad);
 }
@@ -305,7 +251,7 @@ test_shortcuts_and_actions (void)
   g_assert_cmpstr (_trib_window_get_visible_page (window), ==, "welcome");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle_for (50);
 }
 
 int

@@ -44,6 +44,17 @@ trib_s3_object_free (TribS3Object *object)
   g_free (object);
 }
 
+void
+trib_s3_upload_free (TribS3Upload *upload)
+{
+  if (upload == NULL)
+    return;
+  g_free (upload->key);
+  g_free (upload->upload_id);
+  g_free (upload->initiated);
+  g_free (upload);
+}
+
 static void
 trib_s3_client_finalize (GObject *object)
 {
@@ -720,4 +731,82 @@ trib_s3_client_abort_multipart_upload (TribS3Client  *self,
 
   request = new_request (self, "DELETE", key, params, NULL, cancellable);
   return perform (self, request, key, error);
+}
+
+gboolean
+trib_s3_client_list_multipart_uploads_page (TribS3Client  *self,
+                                            const char    *prefix,
+                                            const char    *key_marker,
+                                            const char    *upload_id_marker,
+                                            guint          max_uploads,
+                                            GPtrArray     *uploads,
+                                            char         **next_key_marker,
+                                            char         **next_upload_id_marker,
+                                            GCancellable  *cancellable,
+                                            GError       **error)
+{
+  g_autoptr(TribCurlRequest) request = NULL;
+  g_autofree char *max = g_strdup_printf ("%u", max_uploads ? max_uploads : 1000);
+  Param params[6] = { { 0 } };
+  guint n = 0;
+
+  g_return_val_if_fail (TRIB_IS_S3_CLIENT (self), FALSE);
+  g_return_val_if_fail (uploads != NULL && next_key_marker != NULL && next_upload_id_marker != NULL, FALSE);
+
+  params[n++] = (Param) { "uploads", NULL };
+  params[n++] = (Param) { "max-uploads", max };
+  if (prefix && *prefix)
+    params[n++] = (Param) { "prefix", prefix };
+  if (key_marker && *key_marker)
+    params[n++] = (Param) { "key-marker", key_marker };
+  if (key_marker && *key_marker && upload_id_marker && *upload_id_marker)
+    params[n++] = (Param) { "upload-id-marker", upload_id_marker };
+
+  request = new_request (self, "GET", NULL, params, NULL, cancellable);
+  if (!perform (self, request, NULL, error))
+    return FALSE;
+  if (!_trib_s3_parse_uploads (_trib_curl_request_get_body_text (request), uploads,
+                               next_key_marker, next_upload_id_marker, error))
+    return FALSE;
+  /* A server that repeats its markers would list forever. */
+  if (*next_key_marker != NULL && g_strcmp0 (*next_key_marker, key_marker) == 0 &&
+      g_strcmp0 (*next_upload_id_marker, upload_id_marker) == 0)
+    {
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL,
+                   _("the listing of multipart uploads does not move past “%s”"), *next_key_marker);
+      g_clear_pointer (next_key_marker, g_free);
+      g_clear_pointer (next_upload_id_marker, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+trib_s3_client_list_multipart_uploads (TribS3Client  *self,
+                                       const char    *prefix,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  g_autoptr(GPtrArray) uploads = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_s3_upload_free);
+  g_autofree char *key_marker = NULL;
+  g_autofree char *upload_id_marker = NULL;
+
+  g_return_val_if_fail (TRIB_IS_S3_CLIENT (self), NULL);
+
+  do
+    {
+      g_autofree char *next_key = NULL;
+      g_autofree char *next_upload_id = NULL;
+
+      if (!trib_s3_client_list_multipart_uploads_page (self, prefix, key_marker, upload_id_marker, 1000, uploads,
+                                                       &next_key, &next_upload_id, cancellable, error))
+        return NULL;
+      g_free (key_marker);
+      key_marker = g_steal_pointer (&next_key);
+      g_free (upload_id_marker);
+      upload_id_marker = g_steal_pointer (&next_upload_id);
+    }
+  while (key_marker != NULL);
+
+  return g_steal_pointer (&uploads);
 }

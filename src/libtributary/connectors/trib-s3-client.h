@@ -27,6 +27,17 @@ TribS3Object *trib_s3_object_copy     (const TribS3Object *object);
 void          trib_s3_object_free     (TribS3Object       *object);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribS3Object, trib_s3_object_free)
 
+/* One incomplete multipart upload of a ListMultipartUploads. */
+typedef struct
+{
+  char *key;
+  char *upload_id;
+  char *initiated;      /* ISO 8601, as the server sends it */
+} TribS3Upload;
+
+void          trib_s3_upload_free     (TribS3Upload       *upload);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribS3Upload, trib_s3_upload_free)
+
 #define TRIB_TYPE_S3_CLIENT (trib_s3_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (TribS3Client, trib_s3_client, TRIB, S3_CLIENT, GObject)
@@ -134,6 +145,25 @@ gboolean      trib_s3_client_complete_multipart_upload (TribS3Client   *self,
 gboolean      trib_s3_client_abort_multipart_upload (TribS3Client      *self,
                                                      const char        *key,
                                                      const char        *upload_id,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
+/* One ListMultipartUploads page of at most @max_uploads (0: 1000): appends TribS3Upload
+ * entries to @uploads. The markers are NULL for the first page; the next ones are set to
+ * NULL after the last page. */
+gboolean      trib_s3_client_list_multipart_uploads_page (TribS3Client  *self,
+                                                          const char    *prefix,
+                                                          const char    *key_marker,
+                                                          const char    *upload_id_marker,
+                                                          guint          max_uploads,
+                                                          GPtrArray     *uploads,
+                                                          char         **next_key_marker,
+                                                          char         **next_upload_id_marker,
+                                                          GCancellable  *cancellable,
+                                                          GError       **error);
+/* ListMultipartUploads, every page: the incomplete multipart uploads whose key starts
+ * with @prefix (NULL: all), a GPtrArray of TribS3Upload by key, oldest first. */
+GPtrArray    *trib_s3_client_list_multipart_uploads (TribS3Client      *self,
+                                                     const char        *prefix,
                                                      GCancellable      *cancellable,
                                                      GError           **error);
 

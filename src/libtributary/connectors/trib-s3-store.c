@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "trib-s3-object-writer-private.h"
+#include "trib-s3-object-writer.h"
 #include "trib-s3-store.h"
 
 struct _TribS3Store
@@ -13,6 +13,7 @@ struct _TribS3Store
   GObject       parent_instance;
   TribS3Client *client;
   gsize         part_size;
+  guint         parallel_parts;
 };
 
 static void object_store_iface_init (TribObjectStoreInterface *iface);
@@ -23,6 +24,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TribS3Store, trib_s3_store, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_PART_SIZE,
+  PROP_PARALLEL_PARTS,
   N_PROPS
 };
 
@@ -51,6 +53,9 @@ trib_s3_store_get_property (GObject    *object,
     case PROP_PART_SIZE:
       g_value_set_uint64 (value, self->part_size);
       break;
+    case PROP_PARALLEL_PARTS:
+      g_value_set_uint (value, self->parallel_parts);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -69,6 +74,9 @@ trib_s3_store_set_property (GObject      *object,
     case PROP_PART_SIZE:
       trib_s3_store_set_part_size (self, g_value_get_uint64 (value));
       break;
+    case PROP_PARALLEL_PARTS:
+      trib_s3_store_set_parallel_parts (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -86,6 +94,9 @@ trib_s3_store_class_init (TribS3StoreClass *klass)
   properties[PROP_PART_SIZE] =
     g_param_spec_uint64 ("part-size", NULL, NULL, 1, G_MAXUINT32, TRIB_S3_DEFAULT_PART_SIZE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PARALLEL_PARTS] =
+    g_param_spec_uint ("parallel-parts", NULL, NULL, 1, TRIB_S3_MAX_PARALLEL_PARTS, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -93,6 +104,7 @@ static void
 trib_s3_store_init (TribS3Store *self)
 {
   self->part_size = TRIB_S3_DEFAULT_PART_SIZE;
+  self->parallel_parts = 1;
 }
 
 TribS3Store *
@@ -132,6 +144,26 @@ trib_s3_store_set_part_size (TribS3Store *self,
     return;
   self->part_size = part_size;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PART_SIZE]);
+}
+
+guint
+trib_s3_store_get_parallel_parts (TribS3Store *self)
+{
+  g_return_val_if_fail (TRIB_IS_S3_STORE (self), 1);
+  return self->parallel_parts;
+}
+
+void
+trib_s3_store_set_parallel_parts (TribS3Store *self,
+                                  guint        parallel_parts)
+{
+  g_return_if_fail (TRIB_IS_S3_STORE (self));
+  g_return_if_fail (parallel_parts >= 1 && parallel_parts <= TRIB_S3_MAX_PARALLEL_PARTS);
+
+  if (self->parallel_parts == parallel_parts)
+    return;
+  self->parallel_parts = parallel_parts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARALLEL_PARTS]);
 }
 
 static char *
@@ -221,7 +253,7 @@ s3_create_writer (TribObjectStore  *store,
 {
   TribS3Store *self = TRIB_S3_STORE (store);
 
-  return _trib_s3_object_writer_new (self->client, key, self->part_size);
+  return trib_s3_object_writer_new (self->client, key, self->part_size, self->parallel_parts);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "trib-object-store.h"
 #include "trib-s3-client.h"
+#include "trib-s3-object-writer.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +21,16 @@ G_DECLARE_FINAL_TYPE (TribS3Store, trib_s3_store, TRIB, S3_STORE, GObject)
 
 TribS3Store  *trib_s3_store_new           (TribS3Client *client);
 TribS3Client *trib_s3_store_get_client    (TribS3Store  *self);
-/* Writers buffer this many bytes per part: an object smaller than one part is sent
- * with one PUT, a larger one as a multipart upload completed on commit (and aborted
- * otherwise). Real S3 refuses parts under TRIB_S3_MIN_PART_SIZE but the last. */
+/* Writers (TribS3ObjectWriter) buffer this many bytes per part and send a non-empty
+ * object as a multipart upload completed on commit (and aborted otherwise). Real S3
+ * refuses parts under TRIB_S3_MIN_PART_SIZE but the last. */
 gsize         trib_s3_store_get_part_size (TribS3Store  *self);
 void          trib_s3_store_set_part_size (TribS3Store  *self,
                                            gsize         part_size);
+/* Parts a writer sends at once (1, the default, to TRIB_S3_MAX_PARALLEL_PARTS); each
+ * costs one more part of memory. */
+guint         trib_s3_store_get_parallel_parts (TribS3Store *self);
+void          trib_s3_store_set_parallel_parts (TribS3Store *self,
+                                                guint        parallel_parts);
 
 G_END_DECLS

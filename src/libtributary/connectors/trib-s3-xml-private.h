@@ -31,6 +31,13 @@ gboolean  _trib_s3_parse_list        (const char     *body,
                                       GPtrArray      *prefixes,
                                       char          **next_token,
                                       GError        **error);
+/* ListMultipartUploads: appends TribS3Upload entries to @uploads; sets @next_key and
+ * @next_upload_id (the markers of the next page) when the listing continues. */
+gboolean  _trib_s3_parse_uploads     (const char     *body,
+                                      GPtrArray      *uploads,
+                                      char          **next_key,
+                                      char          **next_upload_id,
+                                      GError        **error);
 char     *_trib_s3_complete_body     (const char * const *etags);
 
 G_END_DECLS

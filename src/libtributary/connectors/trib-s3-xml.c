@@ -298,6 +298,109 @@ _trib_s3_parse_list (const char  *body,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray    *uploads;
+  TribS3Upload *current;
+  char         *next_key;
+  char         *next_upload_id;
+  gboolean      truncated;
+  gboolean      is_list;
+} UploadsState;
+
+static void
+set_text (char       **field,
+          const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+uploads_leaf (const char *parent,
+              const char *name,
+              const char *value,
+              gpointer    user_data)
+{
+  UploadsState *state = user_data;
+
+  if (g_str_equal (parent, "Upload"))
+    {
+      if (state->current == NULL)
+        state->current = g_new0 (TribS3Upload, 1);
+      if (g_str_equal (name, "Key"))
+        set_text (&state->current->key, value);
+      else if (g_str_equal (name, "UploadId"))
+        set_text (&state->current->upload_id, value);
+      else if (g_str_equal (name, "Initiated"))
+        set_text (&state->current->initiated, value);
+    }
+  else if (g_str_equal (parent, "ListMultipartUploadsResult"))
+    {
+      state->is_list = TRUE;
+      if (g_str_equal (name, "IsTruncated"))
+        state->truncated = g_ascii_strcasecmp (value, "true") == 0;
+      else if (g_str_equal (name, "NextKeyMarker"))
+        set_text (&state->next_key, value);
+      else if (g_str_equal (name, "NextUploadIdMarker"))
+        set_text (&state->next_upload_id, value);
+    }
+}
+
+static void
+uploads_end (const char *name,
+             gpointer    user_data)
+{
+  UploadsState *state = user_data;
+
+  if (g_str_equal (name, "Upload") && state->current != NULL)
+    {
+      if (state->current->key != NULL && state->current->upload_id != NULL)
+        g_ptr_array_add (state->uploads, g_steal_pointer (&state->current));
+      else
+        g_clear_pointer (&state->current, trib_s3_upload_free);
+    }
+  else if (g_str_equal (name, "ListMultipartUploadsResult"))
+    state->is_list = TRUE;
+}
+
+gboolean
+_trib_s3_parse_uploads (const char  *body,
+                        GPtrArray   *uploads,
+                        char       **next_key,
+                        char       **next_upload_id,
+                        GError     **error)
+{
+  UploadsState state = { uploads, NULL, NULL, NULL, FALSE, FALSE };
+  gboolean ok;
+
+  *next_key = NULL;
+  *next_upload_id = NULL;
+  ok = walk_xml (body, uploads_leaf, uploads_end, &state, NULL) && state.is_list;
+  g_clear_pointer (&state.current, trib_s3_upload_free);
+  if (ok && state.truncated && (state.next_key == NULL || *state.next_key == '\0'))
+    ok = FALSE;  /* a truncated page that does not say where the next one starts */
+  if (!ok)
+    {
+      g_free (state.next_key);
+      g_free (state.next_upload_id);
+      g_set_error (error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_WRONG_PROTOCOL,
+                   _("the answer to a listing of multipart uploads is not an S3 ListMultipartUploadsResult"));
+      return FALSE;
+    }
+  if (state.truncated)
+    {
+      *next_key = state.next_key;
+      *next_upload_id = state.next_upload_id;
+    }
+  else
+    {
+      g_free (state.next_key);
+      g_free (state.next_upload_id);
+    }
+  return TRUE;
+}
+
 char *
 _trib_s3_complete_body (const char * const *etags)
 {

@@ -1071,6 +1071,45 @@ trib_workflow_set_node_content (TribWorkflow  *self,
                                   put_content, (gpointer) content, error);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *type;
+} DataSourceRef;
+
+static gboolean
+put_datasource (JsonObject  *node,
+                gpointer     user_data,
+                GError     **error)
+{
+  DataSourceRef *ref = user_data;
+  JsonObject *datasource;
+
+  if (ref->name == NULL || *ref->name == '\0')
+    {
+      if (json_object_has_member (node, "datasource"))
+        json_object_remove_member (node, "datasource");
+      return TRUE;
+    }
+  datasource = trib_json_object_ensure_object (node, "datasource");
+  trib_json_object_put_string (datasource, "name", ref->name);
+  if (ref->type)
+    trib_json_object_put_string (datasource, "type", ref->type);
+  return TRUE;
+}
+
+gboolean
+trib_workflow_set_node_datasource (TribWorkflow  *self,
+                                   const char    *id,
+                                   const char    *name,
+                                   const char    *type,
+                                   GError       **error)
+{
+  DataSourceRef ref = { name, type };
+
+  return trib_workflow_edit_node (self, id, _("Change Data Source"), NULL, put_datasource, &ref, error);
+}
+
 /* The upstream @entry (an output name, or a node id of this workflow) names: the node of
  * this workflow, or NULL for an output published elsewhere (or the workspace root). */
 static TribNode *

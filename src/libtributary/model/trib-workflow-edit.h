@@ -109,6 +109,13 @@ gboolean    trib_workflow_set_node_content  (TribWorkflow  *self,
                                              const char    *content,
                                              GError       **error);
 
+/* Sets the node's "datasource": {"name", "type"}; a NULL @name removes it. */
+gboolean    trib_workflow_set_node_datasource (TribWorkflow *self,
+                                               const char   *id,
+                                               const char   *name,
+                                               const char   *type,
+                                               GError      **error);
+
 /* The merge key of the last edit, or NULL (see trib_workflow_edit_node()). */
 const char *trib_workflow_get_last_edit_merge_key (TribWorkflow *self);
 

@@ -37,6 +37,7 @@ struct _TribSyncRun
   guint64         dirty_read;
   guint64         dirty_write;
   guint64         ambiguous;
+  guint64         stale_uploads;
   guint           dirty_echoed;
 
   gint64          error_records;   /* -1: no limit */
@@ -280,6 +281,13 @@ trib_sync_run_writer_ambiguous (TribSyncRun *run,
                                 guint64      n_records)
 {
   run->ambiguous += n_records;
+}
+
+void
+trib_sync_run_writer_stale_uploads (TribSyncRun *run,
+                                    guint        n_uploads)
+{
+  run->stale_uploads += n_uploads;
 }
 
 /* }}} */
@@ -603,6 +611,7 @@ trib_sync_engine_run (TribSyncEngine  *self,
   self->summary.bytes_written = trib_sync_writer_get_bytes (self->writer);
   self->summary.failures = run->dirty_read + run->dirty_write;
   self->summary.ambiguous = run->ambiguous;
+  self->summary.stale_uploads = run->stale_uploads;
   summary_text = trib_sync_summary_format (&self->summary);
   if (!ok)
     trib_sync_run_log (run, TRIB_SYNC_LOG_ERROR, _("Sync job failed: %s"), run->error->message);

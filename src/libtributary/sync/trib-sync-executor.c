@@ -154,6 +154,18 @@ trib_sync_executor_run_job (TribExecutor   *executor,
   else
     summary = g_strdup_printf (_("%" PRIu64 " records read, %" PRIu64 " written, %" PRIu64 " dirty"),
                                result->records_read, result->records_written, result->failures);
+  if (result->stale_uploads > 0)
+    {
+      /* Worth a word: the killed run that left them may have gone unnoticed. */
+      g_autofree char *clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "aborted %" PRIu64 " incomplete upload left by an interrupted run",
+                                                              "aborted %" PRIu64 " incomplete uploads left by an interrupted run",
+                                                              result->stale_uploads),
+                                                 result->stale_uploads);
+      g_autofree char *plain = g_steal_pointer (&summary);
+
+      summary = g_strdup_printf ("%s; %s", plain, clause);
+    }
   trib_execution_set_summary (execution, summary);
   if (ok)
     trib_execution_set_progress (execution, 1.0);

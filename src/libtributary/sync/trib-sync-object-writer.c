@@ -10,10 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-connector-error.h"
 #include "trib-sync-error.h"
 #include "trib-s3-store.h"
 #include "trib-secrets.h"
-#include "trib-sync-s3-upload.h"
 #include "trib-sync-object-writer.h"
 #include "trib-sync-sources.h"
 #include "trib-sync-text-writer.h"
@@ -52,6 +52,7 @@ struct _TribSyncObjectWriter
   GStrv               keys;
   guint64             n_records;       /* appended so far, for a record's position */
   guint64             n_ambiguous;     /* text lines that do not split back into their record */
+  gboolean            swept_uploads;   /* truncate: stale uploads under the prefix aborted */
 };
 
 G_DEFINE_FINAL_TYPE (TribSyncObjectWriter, trib_sync_object_writer, TRIB_TYPE_SYNC_WRITER)
@@ -101,6 +102,99 @@ flush_chunk (TribSyncObjectWriter  *self,
   return TRUE;
 }
 
+static void
+log_stale_uploads (TribSyncObjectWriter *self,
+                   const char           *key,
+                   guint                 aborted)
+{
+  g_autofree char *uri = trib_object_store_dup_uri (self->store, key);
+
+  trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                     g_dngettext (GETTEXT_PACKAGE, "aborted %u incomplete upload of %s left by an interrupted run",
+                                  "aborted %u incomplete uploads of %s left by an interrupted run", aborted),
+                     aborted, uri);
+  trib_sync_run_writer_stale_uploads (self->run, aborted);
+}
+
+/* Listing or aborting failed: not worth failing the run for (a policy without
+ * s3:ListBucketMultipartUploads, say), the new object is written all the same. */
+static gboolean
+stale_uploads_failed (TribSyncObjectWriter  *self,
+                      const char            *key,
+                      GError               **local_error,
+                      GError               **error)
+{
+  g_autofree char *uri = trib_object_store_dup_uri (self->store, key);
+
+  if (g_error_matches (*local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (local_error));
+      return FALSE;
+    }
+  trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
+                     _("cannot look for incomplete uploads of %s left by an interrupted run: %s"),
+                     uri, (*local_error)->message);
+  g_clear_error (local_error);
+  return TRUE;
+}
+
+/* truncate owns every key under the object prefix (it deletes their objects on commit), so
+ * it aborts their incomplete uploads too: those of the uniquely named objects a killed run
+ * of writeSingleObject false left, which no later run writes again. Called before this
+ * run starts any upload: none of them is its own. */
+static gboolean
+abort_stale_uploads_under_prefix (TribSyncObjectWriter  *self,
+                                  GCancellable          *cancellable,
+                                  GError               **error)
+{
+  TribS3Client *client = trib_s3_store_get_client (TRIB_S3_STORE (self->store));
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) uploads = trib_s3_client_list_multipart_uploads (client, self->object, cancellable, &local_error);
+  const char *key = NULL;
+  guint aborted = 0;
+
+  /* Listed by key: one line per key. */
+  for (guint i = 0; uploads != NULL && i < uploads->len && local_error == NULL; i++)
+    {
+      const TribS3Upload *upload = g_ptr_array_index (uploads, i);
+
+      if (key != NULL && !g_str_equal (key, upload->key) && aborted > 0)
+        {
+          log_stale_uploads (self, key, aborted);
+          aborted = 0;
+        }
+      key = upload->key;
+      if (trib_s3_client_abort_multipart_upload (client, upload->key, upload->upload_id, cancellable, &local_error))
+        aborted++;
+      /* NoSuchUpload: gone meanwhile. */
+      else if (g_error_matches (local_error, TRIB_CONNECTOR_ERROR, TRIB_CONNECTOR_ERROR_FILE_NOT_FOUND))
+        g_clear_error (&local_error);
+    }
+  if (aborted > 0)
+    log_stale_uploads (self, key, aborted);
+  if (local_error != NULL)
+    return stale_uploads_failed (self, self->object, &local_error, error);
+  return TRUE;
+}
+
+/* What a killed run left of this object on S3 goes now, and the node log says so. */
+static gboolean
+abort_stale_uploads (TribSyncObjectWriter  *self,
+                     TribS3ObjectWriter    *writer,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  const char *key = trib_object_writer_get_key (TRIB_OBJECT_WRITER (writer));
+  g_autoptr(GError) local_error = NULL;
+  gint aborted = trib_s3_object_writer_abort_stale_uploads (writer, cancellable, &local_error);
+
+  if (aborted > 0)
+    log_stale_uploads (self, key, (guint) aborted);
+  else if (aborted < 0)
+    return stale_uploads_failed (self, key, &local_error, error);
+  return TRUE;
+}
+
 static gboolean
 open_object (TribSyncObjectWriter  *self,
              GCancellable          *cancellable,
@@ -108,15 +202,20 @@ open_object (TribSyncObjectWriter  *self,
 {
   g_autofree char *key = object_name (self, self->roll);
 
-  /* S3: parts go up in parallel while the next one fills; other stores write their way. */
-  if (TRIB_IS_S3_STORE (self->store))
-    self->current = trib_sync_s3_upload_new (trib_s3_store_get_client (TRIB_S3_STORE (self->store)), key,
-                                             trib_s3_store_get_part_size (TRIB_S3_STORE (self->store)),
-                                             PARALLEL_PARTS);
-  else
-    self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
+  if (TRIB_IS_S3_STORE (self->store) && self->write_mode == TRIB_SYNC_WRITE_MODE_TRUNCATE &&
+      !self->swept_uploads)
+    {
+      self->swept_uploads = TRUE;
+      if (!abort_stale_uploads_under_prefix (self, cancellable, error))
+        return FALSE;
+    }
+  self->current = trib_object_store_create_writer (self->store, key, cancellable, error);
   if (self->current == NULL)
     return store_failed (self, key, error);
+  /* truncate swept the whole prefix already (the writer still looks, quietly). */
+  if (TRIB_IS_S3_OBJECT_WRITER (self->current) && self->write_mode != TRIB_SYNC_WRITE_MODE_TRUNCATE &&
+      !abort_stale_uploads (self, TRIB_S3_OBJECT_WRITER (self->current), cancellable, error))
+    return FALSE;
   self->current_size = 0;
   if (!trib_sync_text_writer_append_header (self->text, self->chunk, error))
     return FALSE;
@@ -136,11 +235,11 @@ commit_current (TribSyncObjectWriter  *self,
     return FALSE;
   if (!trib_object_writer_commit (self->current, cancellable, error))
     return store_failed (self, key, error);
-  if (TRIB_IS_SYNC_S3_UPLOAD (self->current))
+  if (TRIB_IS_S3_OBJECT_WRITER (self->current))
     trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
                        _("Wrote %s (%" PRIu64 " bytes; the server completed the upload in %.3f s)"),
                        uri, trib_object_writer_get_bytes_written (self->current),
-                       trib_sync_s3_upload_get_complete_us (TRIB_SYNC_S3_UPLOAD (self->current)) / 1e6);
+                       trib_s3_object_writer_get_complete_us (TRIB_S3_OBJECT_WRITER (self->current)) / 1e6);
   else
     trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" PRIu64 " bytes)"),
                        uri, trib_object_writer_get_bytes_written (self->current));
@@ -178,6 +277,17 @@ open_store (TribSyncObjectWriter  *self,
   return TRUE;
 }
 
+/* S3: parts go up in parallel while the next one fills, so reading, formatting and
+ * uploading overlap. */
+static void
+tune_s3_store (TribS3Store *store)
+{
+  trib_s3_store_set_parallel_parts (store, PARALLEL_PARTS);
+  /* Hashing every byte with SHA-256 before sending it costs more CPU than the rest of
+   * the pipeline; the requests stay signed (and TLS protects the bytes on https). */
+  trib_s3_client_set_unsigned_payload (trib_s3_store_get_client (store), TRUE);
+}
+
 static gboolean
 trib_sync_object_writer_prepare (TribSyncWriter  *writer,
                                  TribSyncRun     *run,
@@ -190,8 +300,11 @@ trib_sync_object_writer_prepare (TribSyncWriter  *writer,
   self->run = run;
   if (self->store == NULL && !open_store (self, cancellable, error))
     return FALSE;
+  if (TRIB_IS_S3_STORE (self->store))
+    tune_s3_store (TRIB_S3_STORE (self->store));
   prefix_uri = trib_object_store_dup_uri (self->store, self->object);
   g_ptr_array_set_size (self->committed, 0);
+  self->swept_uploads = FALSE;
 
   if (self->write_mode != TRIB_SYNC_WRITE_MODE_NON_CONFLICT && TRIB_IS_S3_STORE (self->store))
     {

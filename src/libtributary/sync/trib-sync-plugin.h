@@ -34,6 +34,10 @@ gboolean  trib_sync_run_writer_dirty    (TribSyncRun       *run,
  * a value holding the delimiter); in the summary. */
 void      trib_sync_run_writer_ambiguous (TribSyncRun      *run,
                                           guint64           n_records);
+/* Incomplete multipart uploads an interrupted run left that the writer aborted; in the
+ * summary. */
+void      trib_sync_run_writer_stale_uploads (TribSyncRun  *run,
+                                              guint         n_uploads);
 /* The number of channels of the job. */
 guint     trib_sync_run_get_channels    (TribSyncRun       *run);
 

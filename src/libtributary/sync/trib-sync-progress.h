@@ -38,6 +38,7 @@ typedef struct
   guint64    ambiguous;       /* written raw in fileFormat text, not splitting back */
   gint64     commit_us;       /* of elapsed_us, making the output visible (S3: completing
                                * the upload, which a test server may take long over) */
+  guint64    stale_uploads;   /* incomplete uploads an interrupted run left, aborted */
 } TribSyncSummary;
 
 typedef enum

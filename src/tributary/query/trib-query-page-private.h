@@ -6,6 +6,7 @@
 #pragma once
 
 #include "trib-params-dialog.h"
+#include "trib-code-editor.h"
 #include "trib-query-page.h"
 #include "trib-schema-browser.h"
 
@@ -45,22 +46,17 @@ struct _TribQueryPage
   gint64             script_started;
   guint              tick;
 
+  TribCodeEditor    *code_editor;
   GtkSourceView     *source_view;
   TribSchemaBrowser *schema_browser;
   GtkSourceCompletionWords *completion_words;
   GtkSourceBuffer   *buffer;
-  GtkSourceSearchContext *search;
   GtkDropDown       *data_source_dropdown;
   GtkSpinner        *spinner;
   GtkLabel          *elapsed_label;
   GtkNotebook       *results;
   GtkTextView       *log_view;
-  GtkSearchBar      *search_bar;
   GtkToggleButton   *search_button;
-  GtkSearchEntry    *search_entry;
-  GtkEntry          *replace_entry;
-  GtkButton         *replace_button;
-  GtkButton         *replace_all_button;
 };
 
 /* trib-query-page.c */

@@ -277,117 +277,13 @@ loaded_cb (GObject      *object,
 /* Editing helpers */
 
 static void
-toggle_comment_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
-  int first, last;
-  gboolean all_commented = TRUE;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  first = gtk_text_iter_get_line (&start);
-  last = gtk_text_iter_get_line (&end);
-  if (last > first && gtk_text_iter_get_line_offset (&end) == 0)
-    last--;
-
-  for (int l = first; l <= last && all_commented; l++)
-    {
-      GtkTextIter a, b;
-      g_autofree char *text = NULL;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &a, l);
-      b = a;
-      gtk_text_iter_forward_to_line_end (&b);
-      text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
-      g_strchug (text);
-      if (*text && !g_str_has_prefix (text, "--"))
-        all_commented = FALSE;
-    }
-
-  gtk_text_buffer_begin_user_action (buffer);
-  for (int l = first; l <= last; l++)
-    {
-      GtkTextIter a;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &a, l);
-      if (all_commented)
-        {
-          GtkTextIter b = a;
-
-          while (!gtk_text_iter_ends_line (&b) && g_unichar_isspace (gtk_text_iter_get_char (&b)))
-            gtk_text_iter_forward_char (&b);
-          if (gtk_text_iter_get_char (&b) == '-')
-            {
-              GtkTextIter c = b;
-              gtk_text_iter_forward_chars (&c, 2);
-              if (gtk_text_iter_get_char (&c) == ' ')
-                gtk_text_iter_forward_char (&c);
-              gtk_text_buffer_delete (buffer, &b, &c);
-            }
-        }
-      else
-        gtk_text_buffer_insert (buffer, &a, "-- ", -1);
-    }
-  gtk_text_buffer_end_user_action (buffer);
-}
-
-static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TribQueryPage *self = TRIB_QUERY_PAGE (widget);
 
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-search_changed_cb (TribQueryPage *self)
-{
-  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
-  GtkTextIter start, match_start, match_end;
-
-  gtk_source_search_settings_set_search_text (settings, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &start,
-                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
-  if (gtk_source_search_context_forward (self->search, &start, &match_start, &match_end, NULL))
-    {
-      gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &match_start, &match_end);
-      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->source_view),
-                                          gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
-    }
-}
-
-static void
-search_next_cb (TribQueryPage *self)
-{
-  GtkTextIter start, end, match_start, match_end;
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  if (gtk_source_search_context_forward (self->search, &end, &match_start, &match_end, NULL))
-    gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &match_start, &match_end);
-}
-
-static void
-replace_cb (TribQueryPage *self)
-{
-  GtkTextIter start, end;
-
-  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
-    gtk_source_search_context_replace (self->search, &start, &end,
-                                       gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)), -1, NULL);
-  search_next_cb (self);
-}
-
-static void
-replace_all_cb (TribQueryPage *self)
-{
-  gtk_source_search_context_replace_all (self->search, gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
-                                         -1, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->code_editor), "code.find", NULL);
 }
 
 /* Schema browser */
@@ -481,7 +377,6 @@ trib_query_page_dispose (GObject *object)
       g_clear_object (&self->client);
     }
   g_clear_object (&self->history);
-  g_clear_object (&self->search);
   g_clear_object (&self->completion_words);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -543,26 +438,20 @@ trib_query_page_class_init (TribQueryPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/trib-query-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, source_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, code_editor);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, schema_browser);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, data_source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, elapsed_label);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, results);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, log_view);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_button);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_entry);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_button);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, replace_all_button);
 
   gtk_widget_class_install_action (widget_class, "query.run", NULL, _trib_query_page_run_action);
   gtk_widget_class_install_action (widget_class, "query.run-all", NULL, _trib_query_page_run_all_action);
   gtk_widget_class_install_action (widget_class, "query.run-with-parameters", NULL, _trib_query_page_run_with_parameters_action);
   gtk_widget_class_install_action (widget_class, "query.stop", NULL, _trib_query_page_stop_action);
   gtk_widget_class_install_action (widget_class, "query.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "query.toggle-comment", NULL, toggle_comment_action);
   gtk_widget_class_install_action (widget_class, "query.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "query.run", NULL);
@@ -570,39 +459,23 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "query.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, GDK_CONTROL_MASK, "query.toggle-comment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "query.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.stop", NULL);
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (TRIB_TYPE_CODE_EDITOR);
   g_type_ensure (TRIB_TYPE_SCHEMA_BROWSER);
-}
-
-/* The editor follows the light or dark style of the window. */
-static void
-update_style_scheme (TribQueryPage *self)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  gtk_source_buffer_set_style_scheme (self->buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita"));
 }
 
 static void
 trib_query_page_init (TribQueryPage *self)
 {
-  GtkSourceLanguageManager *languages;
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
-  self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  languages = gtk_source_language_manager_get_default ();
-  gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "sql"));
-  update_style_scheme (self);
-  g_signal_connect_object (style, "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  trib_code_editor_set_language (self->code_editor, "sql");
+  trib_code_editor_set_accessible_label (self->code_editor, _("SQL editor"));
+  self->source_view = trib_code_editor_get_view (self->code_editor);
+  self->buffer = trib_code_editor_get_buffer (self->code_editor);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "trib-error",
                               "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
@@ -617,15 +490,9 @@ trib_query_page_init (TribQueryPage *self)
   g_signal_connect_object (self->data_source_dropdown, "notify::selected", G_CALLBACK (data_source_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->search = gtk_source_search_context_new (self->buffer, NULL);
-  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+  g_object_bind_property (self->search_button, "active",
+                          trib_code_editor_get_search_bar (self->code_editor), "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->replace_button, "clicked", G_CALLBACK (replace_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->replace_all_button, "clicked", G_CALLBACK (replace_all_cb), self, G_CONNECT_SWAPPED);
   _trib_query_page_update_actions (self);
 }
 

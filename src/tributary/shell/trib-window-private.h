@@ -8,6 +8,7 @@
 #include "trib-data-source-dialog.h"
 #include "trib-sidebar.h"
 #include "trib-window.h"
+#include "trib-workflow-page.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,17 @@ void         _trib_window_save_workflow      (TribWindow    *self,
 AdwTabPage  *_trib_window_find_tab           (TribWindow    *self,
                                               TribWorkflow  *workflow);
 void         _trib_window_init_actions       (TribWindow    *self);
+/* Node tabs (trib-window-nodes.c) */
+void         _trib_window_watch_workflow_page (TribWindow      *self,
+                                               TribWorkflowPage *page);
+void         _trib_window_open_node          (TribWindow       *self,
+                                              TribWorkflowPage *owner,
+                                              const char       *node_id);
+void         _trib_window_close_node_tabs    (TribWindow       *self,
+                                              TribWorkflowPage *owner);
+AdwTabPage  *_trib_window_find_node_tab      (TribWindow       *self,
+                                              TribWorkflow     *workflow,
+                                              const char       *node_id);
 TribDataSourceDialog *_trib_window_open_data_source_dialog_internal (TribWindow     *self,
                                                                      TribDataSource *data_source);
 

@@ -98,11 +98,14 @@ selected_page_cb (TribWindow *self)
 {
   WindowRuns *runs = get_runs (self);
   AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+  gboolean workflow_tab = page == NULL || TRIB_IS_WORKFLOW_PAGE (adw_tab_page_get_child (page));
 
   trib_run_toolbar_set_workflow (runs->toolbar, selected_workflow (self));
-  /* Run, Stop and Backfill belong to workflows: a query tab has its own Run. */
-  gtk_widget_set_visible (GTK_WIDGET (runs->toolbar),
-                          page == NULL || TRIB_IS_WORKFLOW_PAGE (adw_tab_page_get_child (page)));
+
+  /* Run, Stop, Backfill and the runs belong to workflows: a query tab has its own Run and
+   * results, and a node tab gives its height to the editor. */
+  gtk_widget_set_visible (GTK_WIDGET (runs->toolbar), workflow_tab);
+  gtk_widget_set_visible (GTK_WIDGET (runs->panel), workflow_tab);
 }
 
 static AdwTabPage *

@@ -53,6 +53,14 @@ void
 _trib_window_save_workflow (TribWindow   *self,
                             TribWorkflow *workflow)
 {
+  AdwTabPage *page = _trib_window_find_tab (self, workflow);
+
+  /* Its tab knows the node editors, which must write what they hold (or refuse) first. */
+  if (page != NULL)
+    {
+      trib_workflow_page_save (TRIB_WORKFLOW_PAGE (adw_tab_page_get_child (page)));
+      return;
+    }
   trib_workflow_save_async (workflow, self->load_cancellable, workflow_saved_cb, g_object_ref (self));
 }
 
@@ -299,7 +307,17 @@ close_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "save") == 0)
     {
+      g_auto(GStrv) problems = trib_workflow_page_check_editors (wp);
+
+      /* Invalid input in a node tab: keep everything open and say what to fix. */
+      if (problems[0] != NULL)
+        {
+          adw_tab_view_close_page_finish (self->tab_view, page, FALSE);
+          trib_workflow_page_save (wp);
+          return;
+        }
       _trib_window_save_workflow (self, workflow);
+      _trib_window_close_node_tabs (self, wp);
       adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
     }
   else if (g_strcmp0 (response, "discard") == 0)
@@ -310,6 +328,7 @@ close_response_cb (AdwMessageDialog *dialog,
 
       while (trib_undo_stack_undo (undo))
         ;
+      _trib_window_close_node_tabs (self, wp);
       adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
     }
   else
@@ -325,10 +344,14 @@ close_page_cb (AdwTabView *view,
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
+  if (TRIB_IS_WORKFLOW_PAGE (child))
+    g_strfreev (trib_workflow_page_check_editors (TRIB_WORKFLOW_PAGE (child)));
   if (!TRIB_IS_WORKFLOW_PAGE (child) ||
       !trib_workflow_is_modified (trib_workflow_page_get_workflow (TRIB_WORKFLOW_PAGE (child))) ||
       self->closing_without_asking)
     {
+      if (TRIB_IS_WORKFLOW_PAGE (child))
+        _trib_window_close_node_tabs (self, TRIB_WORKFLOW_PAGE (child));
       adw_tab_view_close_page_finish (view, page, TRUE);
       return GDK_EVENT_STOP;
     }

@@ -289,6 +289,7 @@ trib_window_show_workflow (TribWindow   *self,
                                                  "trib-workflow-symbolic" : "dialog-warning-symbolic");
 
       page = adw_tab_view_append (self->tab_view, child);
+      _trib_window_watch_workflow_page (self, TRIB_WORKFLOW_PAGE (child));
       adw_tab_page_set_title (page, trib_workflow_get_name (workflow));
       adw_tab_page_set_tooltip (page, trib_workflow_get_display_path (workflow));
       adw_tab_page_set_icon (page, icon);
@@ -555,6 +556,11 @@ trib_window_init (TribWindow *self)
 #endif
 
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
+  /* Ctrl+Home and Ctrl+End (with or without Shift) belong to the text in node and query
+   * tabs (start and end of the script), not to switching tabs. */
+  adw_tab_view_remove_shortcuts (self->tab_view,
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_END |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END);
   g_signal_connect_object (self->tab_view, "notify::n-pages", G_CALLBACK (tab_view_n_pages_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "workflow-activated", G_CALLBACK (sidebar_workflow_activated_cb),

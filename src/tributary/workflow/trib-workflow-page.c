@@ -34,7 +34,23 @@ struct _TribWorkflowPage
   GtkRevealer       *problems_revealer;
   GtkLabel          *problems_label;
   GtkScrolledWindow *scroller;
+
+  /* Node tabs of this workflow, asked before each save (see trib_workflow_page_add_editor()). */
+  GPtrArray         *editors;
 };
+
+typedef struct
+{
+  GWeakRef             widget;
+  TribEditorCheckFunc  check;
+} Editor;
+
+static void
+editor_free (Editor *editor)
+{
+  g_weak_ref_clear (&editor->widget);
+  g_free (editor);
+}
 
 G_DEFINE_FINAL_TYPE (TribWorkflowPage, trib_workflow_page, GTK_TYPE_WIDGET)
 
@@ -117,16 +133,72 @@ saved_cb (GObject      *object,
 }
 
 void
+trib_workflow_page_add_editor (TribWorkflowPage    *self,
+                               GtkWidget           *editor,
+                               TribEditorCheckFunc  check)
+{
+  Editor *entry;
+
+  g_return_if_fail (TRIB_IS_WORKFLOW_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (editor));
+
+  entry = g_new0 (Editor, 1);
+  g_weak_ref_init (&entry->widget, editor);
+  entry->check = check;
+  g_ptr_array_add (self->editors, entry);
+}
+
+/* Every open editor of the workflow writes what it holds; what it cannot write (invalid
+ * input) is listed, and then nothing is saved. */
+char **
+trib_workflow_page_check_editors (TribWorkflowPage *self)
+{
+  g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->editors->len;)
+    {
+      Editor *entry = g_ptr_array_index (self->editors, i);
+      g_autoptr(GtkWidget) editor = g_weak_ref_get (&entry->widget);
+      g_auto(GStrv) found = NULL;
+
+      if (editor == NULL)
+        {
+          g_ptr_array_remove_index (self->editors, i);
+          continue;
+        }
+      found = entry->check (editor);
+      if (found)
+        g_strv_builder_addv (problems, (const char **) found);
+      i++;
+    }
+  return g_strv_builder_end (problems);
+}
+
+void
 trib_workflow_page_save_async (TribWorkflowPage    *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
   GTask *task;
+  g_auto(GStrv) problems = NULL;
 
   g_return_if_fail (TRIB_IS_WORKFLOW_PAGE (self));
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_workflow_page_save_async);
+
+  problems = trib_workflow_page_check_editors (self);
+  if (problems[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("\n", problems);
+
+      g_task_return_new_error (task, TRIB_ERROR, TRIB_ERROR_INVALID, "%s", list);
+      g_object_unref (task);
+      return;
+    }
+
   self->saving = TRUE;
   trib_workflow_save_async (self->workflow, self->cancellable, saved_cb, task);
 }
@@ -140,19 +212,40 @@ trib_workflow_page_save_finish (TribWorkflowPage  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Invalid input in an open editor: say what, and save nothing. */
+static void
+show_save_refused (TribWorkflowPage *self,
+                   const char       *problems)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Saved"), trib_workflow_get_name (self->workflow));
+  g_autofree char *body = g_strdup_printf (_("Fix these fields first:\n%s"), problems);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  TribWorkflowPage *self = TRIB_WORKFLOW_PAGE (object);
   g_autoptr(GError) error = NULL;
 
-  if (!trib_workflow_page_save_finish (TRIB_WORKFLOW_PAGE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (trib_workflow_page_save_finish (self, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, TRIB_ERROR, TRIB_ERROR_INVALID))
+    show_save_refused (self, error->message);
+  else
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (object));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       g_autofree char *message = g_strdup_printf (_("Could not save %s: %s"),
-                                                  trib_workflow_get_display_path (TRIB_WORKFLOW_PAGE (object)->workflow),
+                                                  trib_workflow_get_display_path (self->workflow),
                                                   error->message);
       if (root)
         gtk_widget_activate_action (GTK_WIDGET (root), "win.show-toast", "s", message);
@@ -160,12 +253,19 @@ save_done_cb (GObject      *object,
     }
 }
 
+void
+trib_workflow_page_save (TribWorkflowPage *self)
+{
+  g_return_if_fail (TRIB_IS_WORKFLOW_PAGE (self));
+  trib_workflow_page_save_async (self, save_done_cb, NULL);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  trib_workflow_page_save_async (TRIB_WORKFLOW_PAGE (widget), save_done_cb, NULL);
+  trib_workflow_page_save (TRIB_WORKFLOW_PAGE (widget));
 }
 
 /* The file on disk ------------------------------------------------------------------ */
@@ -398,6 +498,7 @@ trib_workflow_page_dispose (GObject *object)
   g_clear_object (&self->workflow);
   g_clear_object (&self->workspace);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trib_workflow_page_parent_class)->dispose (object);
 }
@@ -529,6 +630,7 @@ static void
 trib_workflow_page_init (TribWorkflowPage *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->editors = g_ptr_array_new_with_free_func ((GDestroyNotify) editor_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -15,6 +15,8 @@ A rule matches when every given field matches: "listener" ("s3" or "http"), "met
   status  answer with "status" (and an S3-style XML error body) without forwarding;
   cut     forward, but close the connection after "after" bytes of the response body;
   close   close the connection without answering.
+  hold    neither forward nor answer: keep the connection until the client closes it
+          (or "seconds", 300 by default), as when a run is killed mid-request.
 "times" limits how often a rule fires (counted since the file last changed).
 Every request is appended to the log file as "LISTENER METHOD PATH?QUERY -> STATUS".
 

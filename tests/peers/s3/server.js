@@ -8,6 +8,7 @@
 
 const S3rver = require('@20minutes/s3rver');
 const AWSAccount = require('@20minutes/s3rver/lib/models/account');
+const multipartUploads = require('./multipart-uploads');
 
 const env = process.env;
 const accessKey = env.TRIB_S3_ACCESS_KEY;
@@ -21,6 +22,9 @@ if (!accessKey || !secretKey || !env.TRIB_S3_DIRECTORY) {
 // Only our key pair may sign requests: drop the built-in S3RVER/S3RVER account key.
 AWSAccount.DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey);
+
+// ListMultipartUploads and AbortMultipartUpload, which s3rver 4.0.4 does not implement.
+multipartUploads.install();
 
 const buckets = (env.TRIB_S3_BUCKETS || '').split(',').filter((b) => b.length > 0);
 

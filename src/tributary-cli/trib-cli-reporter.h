@@ -1,4 +1,5 @@
-/* trib-cli-runner.h: what run, backfill, runs and log share
+/* trib-cli-reporter.h: prints runs' events (TribCliReporter), and the run setup that run,
+ * backfill, runs, schedule and scheduler share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* trib-cli-runner.c
+/* trib-cli-reporter.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
-#include "trib-cli-runner.h"
+#include "trib-cli-reporter.h"
 #include "trib-text.h"
 
 TribHistory *

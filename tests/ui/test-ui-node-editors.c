@@ -1,0 +1,251 @@
+/* test-ui-node-editors.c: the tutorial's nodes opened from the canvas and configured in
+ * their tabs, with real input sent to the X server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trib-canvas.h"
+#include "trib-node-page.h"
+#include "trib-sql-editor.h"
+#include "trib-test-util.h"
+#include "trib-ui-test.h"
+#include "trib-window-private.h"
+#include "trib-workflow-page.h"
+
+#define WORKFLOW "User profile analysis_Spark"
+
+static const char * const demo_nodes[] = {
+  "workshop_start_spark", "ods_raw_log_d_2oss_spark", "ods_user_info_d_2oss_spark",
+  "ods_raw_log_d_spark", "ods_user_info_d_spark",
+};
+
+static char *workspace_dir;
+
+static TribWorkflow *
+demo_workflow (TribWindow *window)
+{
+  return trib_workspace_lookup_workflow (trib_window_get_workspace (window), WORKFLOW);
+}
+
+static GtkWidget *
+selected_tab_child (TribWindow *window)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (_trib_window_get_tab_view (window));
+
+  return page ? adw_tab_page_get_child (page) : NULL;
+}
+
+typedef struct
+{
+  TribWindow *window;
+  const char *node_id;
+} NodeTab;
+
+static gboolean
+node_tab_selected (gpointer data)
+{
+  NodeTab *tab = data;
+  GtkWidget *child = selected_tab_child (tab->window);
+
+  return TRIB_IS_NODE_PAGE (child) &&
+         g_strcmp0 (trib_node_page_get_node_id (TRIB_NODE_PAGE (child)), tab->node_id) == 0 &&
+         gtk_widget_get_mapped (child);
+}
+
+static TribWorkflowPage *
+show_demo_workflow (TribWindow *window)
+{
+  GtkWidget *child;
+
+  trib_window_show_workflow (window, demo_workflow (window));
+  trib_ui_settle ();
+  child = selected_tab_child (window);
+  g_assert_true (TRIB_IS_WORKFLOW_PAGE (child));
+  return TRIB_WORKFLOW_PAGE (child);
+}
+
+/* Double-clicks the node's card, found by its accessible name as a screen reader finds it. */
+static TribNodePage *
+open_node_by_double_click (TribWindow *window,
+                           const char *node_id)
+{
+  TribWorkflowPage *owner = show_demo_workflow (window);
+  GtkWidget *card = trib_ui_get (GTK_WIDGET (trib_workflow_page_get_canvas (owner)),
+                                 GTK_ACCESSIBLE_ROLE_BUTTON, node_id);
+  NodeTab tab = { window, node_id };
+
+  /* Brought into view as Find node (Ctrl+F) does. */
+  g_assert_true (trib_workflow_page_find (owner, node_id));
+  trib_ui_settle ();
+  if (g_getenv ("TRIB_UI_DEBUG"))
+    trib_ui_save_screenshot (GTK_WIDGET (window), node_id);
+  trib_ui_double_click (card);
+  trib_ui_wait_until (node_tab_selected, &tab, node_id);
+  return TRIB_NODE_PAGE (selected_tab_child (window));
+}
+
+static char *
+saved_node_content (const char *node_id)
+{
+  g_autofree char *path = g_build_filename (workspace_dir, "workflows", "user_profile_analysis_spark.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TribWorkflow) workflow = trib_workflow_load (file, "workflows/user_profile_analysis_spark.json", NULL);
+
+  g_assert_true (trib_workflow_is_valid (workflow));
+  return g_strdup (trib_node_get_content (trib_workflow_lookup_node (workflow, node_id)));
+}
+
+static gboolean
+not_modified (gpointer data)
+{
+  return !trib_workflow_is_modified (data);
+}
+
+static gboolean
+is_modified (gpointer data)
+{
+  return trib_workflow_is_modified (data);
+}
+
+/* Each of the five nodes opens in its own tab next to the workflow's, once. */
+static void
+test_open_each_node (void)
+{
+  TribWindow *window = trib_ui_open_window (workspace_dir);
+  AdwTabView *view = _trib_window_get_tab_view (window);
+  TribWorkflowPage *owner;
+  int n_pages;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_nodes); i++)
+    {
+      TribNodePage *page = open_node_by_double_click (window, demo_nodes[i]);
+      AdwTabPage *tab = adw_tab_view_get_page (view, GTK_WIDGET (page));
+
+      g_assert_cmpstr (adw_tab_page_get_title (tab), ==, demo_nodes[i]);
+      g_assert_cmpint (adw_tab_view_get_page_position (view, tab), ==, (int) i + 1);
+    }
+  n_pages = adw_tab_view_get_n_pages (view);
+  g_assert_cmpint (n_pages, ==, 6);
+
+  /* Opening one again focuses its tab. */
+  open_node_by_double_click (window, "ods_raw_log_d_spark");
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, n_pages);
+
+  /* A zero-load node has only its Properties, and says so. */
+  {
+    NodeTab tab = { window, "workshop_start_spark" };
+    GtkWidget *page = GTK_WIDGET (open_node_by_double_click (window, tab.node_id));
+
+    g_assert_nonnull (trib_ui_find (page, GTK_ACCESSIBLE_ROLE_LABEL, "Zero-Load Node"));
+  }
+
+  /* Enter on a focused card opens it too (keyboard only). */
+  owner = show_demo_workflow (window);
+  {
+    GtkWidget *card = trib_ui_get (GTK_WIDGET (trib_workflow_page_get_canvas (owner)),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON, "ods_user_info_d_spark");
+    NodeTab tab = { window, "ods_user_info_d_spark" };
+
+    gtk_widget_grab_focus (card);
+    trib_ui_key ("Return");
+    trib_ui_wait_until (node_tab_selected, &tab, "Enter to open the node");
+  }
+
+  /* Closing the workflow closes its node tabs: they share its undo history and Save. */
+  adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (owner)));
+  trib_ui_settle ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_settle ();
+}
+
+/* The Spark SQL editor: typing is an edit of the workflow, undone by its Undo and saved
+ * by Ctrl+S; the statements that will run are counted; an undefined ${name} is flagged. */
+static void
+test_sql_editor (void)
+{
+  TribWindow *window = trib_ui_open_window (workspace_dir);
+  TribWorkflow *workflow = demo_workflow (window);
+  TribNodePage *page = open_node_by_double_click (window, "ods_raw_log_d_spark");
+  TribSqlEditor *editor = TRIB_SQL_EDITOR (trib_node_page_get_editor (page));
+  GtkWidget *text = trib_ui_get (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_TEXT_BOX, "SQL");
+  g_autofree char *original = g_strdup (trib_node_get_content (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")));
+  g_autofree char *summary = NULL;
+  g_autofree char *saved = NULL;
+  const char *added = "SELECT count(*) FROM ods_raw_log_d_spark WHERE dt = '${cyctime}';";
+  GtkWidget *dropdown;
+
+  summary = trib_sql_editor_dup_summary (editor);
+  g_assert_cmpstr (summary, ==, "2 statements will run");
+  dropdown = trib_ui_get (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_COMBO_BOX, "Data Source");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+
+  /* Type a third statement at the end, as a person would. */
+  trib_ui_click (text);
+  trib_ui_key ("ctrl+End");
+  trib_ui_key ("Return");
+  trib_ui_type (added);
+  trib_ui_wait_until (is_modified, workflow, "the typing to reach the workflow");
+  g_clear_pointer (&summary, g_free);
+  summary = trib_sql_editor_dup_summary (editor);
+  if (g_getenv ("TRIB_UI_DEBUG"))
+    g_printerr ("CONTENT<<%s>>\n", trib_node_get_content (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")));
+  g_assert_cmpstr (summary, ==,
+                   "3 statements will run\n"
+                   "Line 17: ${cyctime} is not a scheduling parameter of this node; "
+                   "add it under Properties → Scheduling Parameters");
+  g_assert_true (trib_ui_has_description (text, "Line 17: ${cyctime} is not a scheduling parameter of this node; "
+                                                "add it under Properties → Scheduling Parameters"));
+  g_assert_true (g_str_has_suffix (trib_node_get_content (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")),
+                                   added));
+  trib_ui_save_screenshots (GTK_WIDGET (window), "node-sql-editor");
+
+  /* The typing is one step of the workflow's undo, from the node tab's Undo button. */
+  trib_ui_click (trib_ui_get (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON, "Undo"));
+  trib_ui_settle ();
+  g_assert_cmpstr (trib_node_get_content (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")), ==, original);
+  g_clear_pointer (&summary, g_free);
+  summary = trib_sql_editor_dup_summary (editor);
+  g_assert_cmpstr (summary, ==, "2 statements will run");
+  trib_ui_click (trib_ui_get (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON, "Redo"));
+  trib_ui_settle ();
+
+  /* Ctrl+/ comments the line out: one statement fewer. Then Ctrl+S saves the workflow. */
+  trib_ui_click (text);
+  trib_ui_key ("ctrl+End");
+  trib_ui_key ("ctrl+slash");
+  trib_ui_settle ();
+  g_clear_pointer (&summary, g_free);
+  summary = trib_sql_editor_dup_summary (editor);
+  g_assert_true (g_str_has_prefix (summary, "2 statements will run\n"));
+  trib_ui_key ("ctrl+s");
+  trib_ui_wait_until (not_modified, workflow, "Ctrl+S in the node tab to save the workflow");
+  saved = saved_node_content ("ods_raw_log_d_spark");
+  g_assert_true (g_str_has_suffix (saved, "\n-- SELECT count(*) FROM ods_raw_log_d_spark WHERE dt = '${cyctime}';"));
+  g_assert_true (g_str_has_prefix (saved, original));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  trib_ui_init (&argc, &argv);
+  workspace_dir = trib_ui_make_demo_workspace ("ui-node-editors-XXXXXX");
+
+  g_test_add_func ("/ui/node-editors/open-each-node", test_open_each_node);
+  g_test_add_func ("/ui/node-editors/sql-editor", test_sql_editor);
+
+  status = g_test_run ();
+  trib_ui_shutdown ();
+  return status;
+}
