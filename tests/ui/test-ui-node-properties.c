@@ -382,6 +382,35 @@ test_sql_node_dependencies (void)
   g_assert_nonnull (find_named (pane, "Workspace root"));
   g_assert_false (gtk_widget_get_sensitive (require_named (pane, "Remove the dependency on Workspace root")));
 
+  /* Choosing a node from the menu: the menu lists the other nodes by name. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (require_named (pane, "Choose an upstream node")));
+    gboolean listed = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autofree char *item_label = NULL;
+        g_autofree char *target = NULL;
+
+        g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+        g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target);
+        g_assert_cmpstr (target, !=, "user_behavior_analysis.ods_raw_log_d_spark");
+        if (g_strcmp0 (item_label, "ods_raw_log_d_2oss_spark") == 0)
+          {
+            g_assert_cmpstr (target, ==, "user_behavior_analysis.ods_raw_log_d_2oss_spark");
+            listed = TRUE;
+          }
+      }
+    g_assert_true (listed);
+    gtk_widget_activate_action (pane, "props.add-upstream", "s", "user_behavior_analysis.ods_raw_log_d_2oss_spark");
+    trib_ui_settle ();
+    g_clear_pointer (&upstream, g_ptr_array_unref);
+    upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
+    g_assert_cmpuint (upstream->len, ==, 1);
+    g_assert_cmpstr (upstream->pdata[0], ==, "ods_raw_log_d_2oss_spark");
+    g_assert_null (find_named (pane, "Workspace root"));
+  }
+
   /* Rerun interval: minutes or seconds, anything else refused with the reason. */
   field = require_named (pane, "Retry Interval");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2 min");
