@@ -113,10 +113,12 @@ new_row (TribNodeProperties *self,
   gtk_widget_set_margin_bottom (box, 6);
 
   gtk_editable_set_text (GTK_EDITABLE (name_entry), name ? name : "");
-  gtk_editable_set_width_chars (GTK_EDITABLE (name_entry), 10);
+  /* In a narrow pane the value, the longer of the two, keeps the room. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (name_entry), 5);
   gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("name"));
   gtk_editable_set_text (GTK_EDITABLE (value_entry), value ? value : "");
   gtk_widget_set_hexpand (value_entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (value_entry), 13);
   gtk_entry_set_placeholder_text (GTK_ENTRY (value_entry), "$[yyyymmdd-1]");
   gtk_widget_add_css_class (value_entry, "monospace");
   gtk_widget_add_css_class (equals, "dim-label");
