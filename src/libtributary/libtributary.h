@@ -71,9 +71,12 @@
 #include "trib-sync-error.h"
 #include "trib-sync-executor.h"
 #include "trib-sync-factory.h"
+#include "trib-sync-form.h"
 #include "trib-sync-job.h"
+#include "trib-sync-mysql-catalog.h"
 #include "trib-sync-object-writer.h"
 #include "trib-sync-plugin.h"
+#include "trib-sync-preview.h"
 #include "trib-sync-progress.h"
 #include "trib-sync-sources.h"
 

@@ -233,6 +233,113 @@ test_sql_editor (void)
   trib_ui_settle ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static char *
+saved_node_cron (const char *node_id)
+{
+  g_autofree char *path = g_build_filename (workspace_dir, "workflows", "user_profile_analysis_spark.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TribWorkflow) workflow = trib_workflow_load (file, "workflows/user_profile_analysis_spark.json", NULL);
+
+  return g_strdup (trib_node_get_cron (trib_workflow_lookup_node (workflow, node_id)));
+}
+
+/* Replaces the text of the field named @name by typing, as a person does. */
+static void
+retype (GtkWidget  *page,
+        const char *name,
+        const char *text)
+{
+  trib_ui_click (trib_ui_get (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, name));
+  trib_ui_key ("ctrl+a");
+  trib_ui_type (text);
+  trib_ui_settle ();
+}
+
+/* In the node tab: a schedule with a mistake is not written, Save refuses and lists it;
+ * corrected, it is saved; a property edit is undone by the tab's Undo. */
+static void
+test_properties_in_node_tab (void)
+{
+  TribWindow *window = trib_ui_open_window (workspace_dir);
+  TribWorkflow *workflow = demo_workflow (window);
+  GtkWidget *page = GTK_WIDGET (open_node_by_double_click (window, "workshop_start_spark"));
+  AdwMessageDialog *dialog;
+  g_autofree char *cron = NULL;
+  g_auto(GStrv) problems = NULL;
+
+  g_assert_nonnull (trib_ui_find (page, GTK_ACCESSIBLE_ROLE_LABEL, "Zero-Load Node"));
+  retype (page, "Cron Expression", "00 61 00 * * ?");
+  g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, "workshop_start_spark")), ==,
+                   "00 30 00 * * ?");
+  problems = trib_node_page_flush_and_check (TRIB_NODE_PAGE (page));
+  g_assert_cmpstr (problems[0], ==, "Schedule: cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59");
+  g_assert_null (problems[1]);
+  trib_ui_save_screenshots (GTK_WIDGET (window), "node-properties-in-tab");
+
+  /* Ctrl+S refuses and says what to fix; the file keeps its schedule. */
+  trib_ui_key ("ctrl+s");
+  trib_ui_wait_until (message_dialog_shown, NULL, "the refusal to save");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“User profile analysis_Spark” Was Not Saved");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Fix these fields first:\n"
+                   "Schedule: cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59");
+  trib_ui_save_screenshot (GTK_WIDGET (dialog), "node-save-refused.png");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trib_ui_settle ();
+  cron = saved_node_cron ("workshop_start_spark");
+  g_assert_cmpstr (cron, ==, "00 30 00 * * ?");
+  g_clear_pointer (&cron, g_free);
+
+  /* Corrected, it is an edit of the workflow, and Ctrl+S writes it. */
+  retype (page, "Cron Expression", "00 45 00 * * ?");
+  g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, "workshop_start_spark")), ==,
+                   "00 45 00 * * ?");
+  g_assert_true (trib_workflow_is_modified (workflow));
+  trib_ui_key ("ctrl+s");
+  trib_ui_wait_until (not_modified, workflow, "the corrected schedule to be saved");
+  cron = saved_node_cron ("workshop_start_spark");
+  g_assert_cmpstr (cron, ==, "00 45 00 * * ?");
+
+  /* The tab's Undo takes the property edit back, and the field follows. */
+  trib_ui_click (trib_ui_get (page, GTK_ACCESSIBLE_ROLE_BUTTON, "Undo"));
+  trib_ui_settle ();
+  g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, "workshop_start_spark")), ==,
+                   "00 30 00 * * ?");
+  {
+    GtkWidget *field = trib_ui_get (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "Cron Expression");
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "00 30 00 * * ?");
+  }
+  trib_ui_key ("ctrl+s");
+  trib_ui_wait_until (not_modified, workflow, "the undone schedule to be saved");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/node-editors/open-each-node", test_open_each_node);
   g_test_add_func ("/ui/node-editors/sql-editor", test_sql_editor);
+  g_test_add_func ("/ui/node-editors/properties-in-node-tab", test_properties_in_node_tab);
 
   status = g_test_run ();
   trib_ui_shutdown ();

@@ -70,6 +70,36 @@ trib_ui_artifact_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits for the window to be laid out and painted, so that no widget is drawn without
+ * its allocation (after a style change, for instance). */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_native (widget)));
+  gboolean painted = FALSE;
+  gulong handler;
+
+  if (clock == NULL)
+    return;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_native (widget)));
+  trib_ui_wait_until (is_true, &painted, "the window to be painted");
+  g_signal_handler_disconnect (clock, handler);
+}
+
 void
 trib_ui_save_screenshot (GtkWidget  *window,
                          const char *name)
@@ -82,6 +112,7 @@ trib_ui_save_screenshot (GtkWidget  *window,
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 
+  wait_for_paint (window);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-sync-engine.h"
+#include "trib-sync-engine-private.h"
 #include "trib-sync-error.h"
 #include "trib-sync-queue.h"
 
@@ -670,3 +670,55 @@ trib_sync_engine_run_finish (TribSyncEngine  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* Preview {{{ */
+
+/* Prepares @reader for one channel and reads its slices in order into @flush_func until
+ * that returns NULL (it has enough) or the slices end. No writer, no queue: the records
+ * go straight to the caller. Dirty records are skipped. Blocking, in a worker thread. */
+gboolean
+_trib_sync_reader_preview (TribSyncReader     *reader,
+                           TribSyncFlushFunc   flush_func,
+                           gboolean           *enough,
+                           gpointer            user_data,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_autoptr(TribSyncEngine) engine = g_object_new (TRIB_TYPE_SYNC_ENGINE, NULL);
+  g_autoptr(GCancellable) own = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+  TribSyncRun run = { 0 };
+  gboolean ok;
+
+  run.engine = engine;
+  run.cancellable = own;
+  run.channels = 1;
+  run.error_records = -1;
+  run.error_fraction = -1;
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.cond);
+  g_mutex_init (&run.log_lock);
+
+  ok = trib_sync_reader_prepare (reader, &run, own, error);
+  for (guint slice = 0; ok && !*enough && slice < trib_sync_reader_get_n_slices (reader); slice++)
+    {
+      TribSyncEmitter emitter;
+      g_autoptr(GError) local_error = NULL;
+
+      trib_sync_emitter_init (&emitter, slice, flush_func, NULL, user_data);
+      ok = trib_sync_reader_read_slice (reader, slice, &emitter, own, &local_error) &&
+           trib_sync_emitter_flush (&emitter, &local_error);
+      trib_sync_emitter_clear (&emitter);
+      if (*enough)
+        ok = TRUE;  /* the stop was ours */
+      else if (!ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  trib_sync_reader_close (reader);
+
+  g_mutex_clear (&run.lock);
+  g_cond_clear (&run.cond);
+  g_mutex_clear (&run.log_lock);
+  return ok;
+}
+
+/* }}} */

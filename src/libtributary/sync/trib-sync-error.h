@@ -20,6 +20,7 @@ typedef enum
   TRIB_SYNC_ERROR_WRITE,         /* the target failed while writing */
   TRIB_SYNC_ERROR_CONFLICT,      /* writeMode nonConflict and the prefix has objects */
   TRIB_SYNC_ERROR_DIRTY_RECORD,  /* one record cannot be converted (reported, not fatal by itself) */
+  TRIB_SYNC_ERROR_FORM_UNSUPPORTED, /* the job uses keys the codeless form has no row for */
 } TribSyncError;
 
 GQuark trib_sync_error_quark (void);

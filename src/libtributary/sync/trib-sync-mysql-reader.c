@@ -92,8 +92,7 @@ range_columns_cb (MYSQL_FIELD  *fields,
 
   if (n_fields != 2 || !trib_sync_mysql_type_is_integer (fields[0].type))
     {
-      g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_INVALID_JOB,
-                   _("%s.splitPk: \"%s\" is not an integer column"), q->self->config->path, q->split_pk);
+      trib_sync_mysql_set_split_key_error (error, q->self->config->path, q->split_pk);
       return FALSE;
     }
   return TRUE;

@@ -7,7 +7,10 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "trib-sync-mysql-types.h"
+#include "trib-sync-error.h"
 
 #define BINARY_CHARSET 63
 
@@ -199,6 +202,15 @@ trib_sync_mysql_type_is_integer (enum enum_field_types type)
     default:
       return FALSE;
     }
+}
+
+void
+trib_sync_mysql_set_split_key_error (GError     **error,
+                                     const char  *parameter_path,
+                                     const char  *split_pk)
+{
+  g_set_error (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_INVALID_JOB,
+               _("%s.splitPk: \"%s\" is not an integer column"), parameter_path, split_pk);
 }
 
 const char *

@@ -63,6 +63,12 @@ void         trib_sync_mysql_column_add  (const TribSyncMysqlColumn *column,
 /* Whether a split key of this type can be cut into integer ranges. */
 gboolean     trib_sync_mysql_type_is_integer (enum enum_field_types  type);
 
+/* The engine's refusal of a split key that is not an integer column:
+ * `PARAMETER_PATH.splitPk: "KEY" is not an integer column` (TRIB_SYNC_ERROR_INVALID_JOB). */
+void         trib_sync_mysql_set_split_key_error (GError     **error,
+                                                  const char  *parameter_path,
+                                                  const char  *split_pk);
+
 /* "BIGINT", "VARCHAR", ... for messages. */
 const char  *trib_sync_mysql_type_name   (enum enum_field_types      type,
                                           unsigned int               flags,

@@ -14,6 +14,7 @@
 #include "trib-node-page.h"
 #include "trib-node-properties.h"
 #include "trib-sql-editor.h"
+#include "trib-sync-editor.h"
 
 struct _TribNodePage
 {
@@ -72,6 +73,7 @@ create_editor (TribNodePage  *self,
     case TRIB_NODE_KIND_VIRTUAL:
       return create_zero_load_page ();
     case TRIB_NODE_KIND_DI:
+      return trib_sync_editor_new (workspace, self->workflow, self->node_id);
     case TRIB_NODE_KIND_REFERENCE:
     case TRIB_NODE_KIND_UNKNOWN:
     default:
@@ -115,6 +117,8 @@ trib_node_page_flush_and_check (TribNodePage *self)
 
   if (TRIB_IS_SQL_EDITOR (self->editor))
     trib_sql_editor_flush (TRIB_SQL_EDITOR (self->editor));
+  if (TRIB_IS_SYNC_EDITOR (self->editor))
+    trib_sync_editor_flush (TRIB_SYNC_EDITOR (self->editor));
   if (TRIB_IS_NODE_PROPERTIES (self->properties))
     trib_node_properties_flush (TRIB_NODE_PROPERTIES (self->properties));
   add_problems (builder, self->editor);
@@ -178,7 +182,8 @@ update_actions (TribNodePage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.undo", trib_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.redo", trib_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.save", trib_workflow_is_modified (self->workflow));
+  /* Save stays available with nothing modified: with invalid input, it says what to fix. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "node.save", TRUE);
 }
 
 /* Actions -------------------------------------------------------------------------------- */

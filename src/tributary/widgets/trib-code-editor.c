@@ -190,6 +190,19 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (replace ? GTK_WIDGET (self->replace_entry) : GTK_WIDGET (self->search_entry));
 }
 
+/* GtkSearchBar's close button shows only an icon and has no name of its own. */
+static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"), -1);
+      else
+        name_close_button (child);
+    }
+}
+
 /* Style ----------------------------------------------------------------------------------- */
 
 /* The editor follows the light or dark style of the window. */
@@ -270,6 +283,7 @@ trib_code_editor_init (TribCodeEditor *self)
     gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
   }
 
+  name_close_button (GTK_WIDGET (self->search_bar));
   self->search = gtk_source_search_context_new (self->buffer, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
