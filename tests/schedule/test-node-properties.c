@@ -134,10 +134,27 @@ test_parameters_tutorial (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (trib_param_set_lookup (set, "region"), ==, "cn-shanghai");
 
-  /* Typing a value is one undo step; undo restores the one parameter. */
+  /* Removing one is a step of its own, not folded into the typing before or after. */
+  g_assert_true (trib_node_properties_remove_parameter (f->workflow, RAW_SQL, "region", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_undo_stack_get_undo_label (f->undo), ==, "Remove Parameter");
+  g_assert_null (trib_node_lookup_parameter (node (f, RAW_SQL), "region"));
+  g_assert_false (trib_node_properties_remove_parameter (f->workflow, RAW_SQL, "region", &error));
+  g_assert_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "Scheduling parameters: there is no parameter “region”");
+  g_clear_error (&error);
+  g_assert_true (trib_undo_stack_undo (f->undo));
+  g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "region"), ==, "cn-shanghai");
+
+  /* Typing a value after an undo is a new step; undo restores the value before it, and
+   * undo again the one parameter of the tutorial. */
+  values[1] = "cn-beij";
+  g_assert_true (trib_node_properties_set_parameters (f->workflow, RAW_SQL, names, values, NULL, NULL, &error));
   values[1] = "cn-beijing";
   g_assert_true (trib_node_properties_set_parameters (f->workflow, RAW_SQL, names, values, NULL, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (trib_undo_stack_undo (f->undo));
+  g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "region"), ==, "cn-shanghai");
   g_assert_true (trib_undo_stack_undo (f->undo));
   g_assert_cmpuint (trib_node_get_n_parameters (node (f, RAW_SQL)), ==, 1);
   g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "bizdate"), ==, "$[yyyymmdd-1]");

@@ -286,6 +286,7 @@ test_start_node_properties (void)
   trib_ui_settle ();
   g_assert_null (parameter_value (workflow, "yesterday"));
   g_assert_cmpstr (parameter_value (workflow, "bizdate"), ==, "$[yyyymmdd-1]");
+  g_assert_cmpstr (trib_undo_stack_get_undo_label (undo), ==, "Remove Parameter");
 
   /* The lower half: dependencies, outputs, general. */
   {
