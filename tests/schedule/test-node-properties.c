@@ -134,10 +134,27 @@ test_parameters_tutorial (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (trib_param_set_lookup (set, "region"), ==, "cn-shanghai");
 
-  /* Typing a value is one undo step; undo restores the one parameter. */
+  /* Removing one is a step of its own, not folded into the typing before or after. */
+  g_assert_true (trib_node_properties_remove_parameter (f->workflow, RAW_SQL, "region", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_undo_stack_get_undo_label (f->undo), ==, "Remove Parameter");
+  g_assert_null (trib_node_lookup_parameter (node (f, RAW_SQL), "region"));
+  g_assert_false (trib_node_properties_remove_parameter (f->workflow, RAW_SQL, "region", &error));
+  g_assert_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "Scheduling parameters: there is no parameter “region”");
+  g_clear_error (&error);
+  g_assert_true (trib_undo_stack_undo (f->undo));
+  g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "region"), ==, "cn-shanghai");
+
+  /* Typing a value after an undo is a new step; undo restores the value before it, and
+   * undo again the one parameter of the tutorial. */
+  values[1] = "cn-beij";
+  g_assert_true (trib_node_properties_set_parameters (f->workflow, RAW_SQL, names, values, NULL, NULL, &error));
   values[1] = "cn-beijing";
   g_assert_true (trib_node_properties_set_parameters (f->workflow, RAW_SQL, names, values, NULL, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (trib_undo_stack_undo (f->undo));
+  g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "region"), ==, "cn-shanghai");
   g_assert_true (trib_undo_stack_undo (f->undo));
   g_assert_cmpuint (trib_node_get_n_parameters (node (f, RAW_SQL)), ==, 1);
   g_assert_cmpstr (trib_node_lookup_parameter (node (f, RAW_SQL), "bizdate"), ==, "$[yyyymmdd-1]");
@@ -187,6 +204,15 @@ test_parameters_refused (Fixture       *f,
   g_assert_false (trib_node_properties_check_parameter_value ("$[yyyymmdd", &column, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  {
+    g_autofree char *long_name = g_strnfill (129, 'p');
+
+    g_assert_false (trib_node_properties_check_parameter_name (long_name, &error));
+    g_assert_cmpstr (error->message, ==, "a name has at most 128 characters");
+    g_clear_error (&error);
+    g_assert_true (trib_node_properties_check_parameter_name ("bdp.system.bizdate", &error));
+    g_assert_no_error (error);
+  }
 
   /* A business date outside the supported range is refused by name. */
   {
@@ -325,6 +351,11 @@ test_schedule_refused (Fixture       *f,
   times = trib_node_properties_next_fire_times ("00 30 25 * * ?", zone, after, NULL, NULL, 5, &error);
   g_assert_null (times);
   g_assert_cmpstr (error->message, ==, "Schedule: cron \"00 30 25 * * ?\": hour field \"25\": 25 is out of range 0-23");
+  g_clear_error (&error);
+  times = trib_node_properties_next_fire_times ("00 30 00 * * ?", zone, after, "2024-13-01 00:00:00", NULL, 5, &error);
+  g_assert_null (times);
+  g_assert_cmpstr (error->message, ==,
+                   "Schedule: start \"2024-13-01 00:00:00\" is not a time of the form yyyy-MM-dd HH:mm:ss");
   g_clear_error (&error);
 
   g_assert_false (trib_node_properties_set_effective_dates (f->workflow, START, "2024-02-30", "2024-12-31", &error));

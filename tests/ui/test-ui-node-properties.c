@@ -13,76 +13,10 @@
 
 #include "trib-node-properties.h"
 #include "trib-test-util.h"
+#include "trib-ui-test.h"
 
 #define WF_NAME "User profile analysis_Spark"
 #define START "workshop_start_spark"
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   cond,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 15; i++)
-    {
-      gint64 until = g_get_monotonic_time () + 20000;
-
-      while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static char *
-artifact_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (trib_test_require_env ("TRIB_BUILD_ROOT"), "test-artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = artifact_path (name);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* Finding controls as a screen reader names them ------------------------------------- */
 
@@ -131,22 +65,6 @@ require_named (GtkWidget  *root,
   if (widget == NULL)
     g_error ("no control named \"%s\"", label);
   return widget;
-}
-
-static GtkWidget *
-find_by_action (GtkWidget  *root,
-                const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* A visible label whose text starts with @prefix. */
@@ -234,8 +152,8 @@ test_start_node_properties (void)
   pane = trib_node_properties_new (workspace, workflow, START);
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, pane, "the pane on screen");
-  settle ();
+  trib_ui_wait_until (trib_ui_is_mapped, pane, "the pane on screen");
+  trib_ui_settle ();
 
   /* The tutorial's values are shown. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (pane, "Value of bizdate"))), ==,
@@ -247,16 +165,16 @@ test_start_node_properties (void)
 
   /* The tutorial's business date. */
   replace_text (require_named (pane, "Resolved for Business Date"), "20240807");
-  settle ();
+  trib_ui_settle ();
   g_assert_nonnull (find_label (pane, "Its run is scheduled at 2024-08-08 00:30 (Asia/Shanghai)"));
 
   /* Add a parameter with the keyboard, as the tutorial sets bizdate. */
-  gtk_widget_activate (find_by_action (pane, "props.add-parameter"));
-  settle ();
+  gtk_widget_activate (require_named (pane, "Add Parameter"));
+  trib_ui_settle ();
   type_text (require_named (pane, "Name of parameter 2"), "yesterday");
   field = require_named (pane, "Value of yesterday");
   type_text (field, "$[yyyymmdd-1]");
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (parameter_value (workflow, "yesterday"), ==, "$[yyyymmdd-1]");
   g_assert_cmpstr (trib_undo_stack_get_undo_label (undo), ==, "Edit Parameters");
   label = find_label (gtk_widget_get_ancestor (field, GTK_TYPE_LIST_BOX_ROW), "→ ");
@@ -273,7 +191,7 @@ test_start_node_properties (void)
 
     gtk_editable_insert_text (GTK_EDITABLE (field), "x", 1, &position);
   }
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (parameter_value (workflow, "yesterday"), ==, "$[yyyymmdd-1]");
   label = find_label (pane, "$[yyyymmdd-1x]\n");
   g_assert_nonnull (label);
@@ -285,23 +203,23 @@ test_start_node_properties (void)
                    "Scheduling parameters: yesterday: $[yyyymmdd-1x]: unexpected \"x\" at column 12");
   g_clear_pointer (&problems, g_free);
   gtk_editable_delete_text (GTK_EDITABLE (field), 12, 13);
-  settle ();
+  trib_ui_settle ();
   g_assert_false (gtk_widget_has_css_class (field, "error"));
   problems = describe_problems (pane);
   g_assert_cmpstr (problems, ==, "");
   g_clear_pointer (&problems, g_free);
 
-  save_screenshot (window, "node-properties-light.png");
+  trib_ui_save_screenshot (window, "node-properties-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
-  save_screenshot (window, "node-properties-dark.png");
+  trib_ui_settle ();
+  trib_ui_save_screenshot (window, "node-properties-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  settle ();
+  trib_ui_settle ();
 
   /* A cron with a mistake is refused at the field, with its reason, and not written. */
   field = require_named (pane, "Cron Expression");
   replace_text (field, "00 61 00 * * ?");
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, START)), ==, "00 30 00 * * ?");
   g_assert_true (gtk_widget_has_css_class (field, "error"));
   label = find_label (pane, "cron \"00 61 00 * * ?\"");
@@ -325,13 +243,13 @@ test_start_node_properties (void)
   problems = describe_problems (pane);
   g_assert_cmpstr (problems, ==, "Schedule: cron \"00 61 00 * * ?\": minute field \"61\": 61 is out of range 0-59");
   g_clear_pointer (&problems, g_free);
-  save_screenshot (window, "node-properties-cron-error.png");
+  trib_ui_save_screenshot (window, "node-properties-cron-error.png");
   /* The label sits right under the field, in the same list. */
   g_assert_true (gtk_widget_get_next_sibling (field) == gtk_widget_get_parent (label));
 
   /* Corrected: written, and the daily form and next runs follow. */
   replace_text (field, "00 45 00 * * ?");
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, START)), ==, "00 45 00 * * ?");
   g_assert_false (gtk_widget_has_css_class (field, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (pane, "Time (HH:MM)"))), ==, "00:45");
@@ -345,7 +263,7 @@ test_start_node_properties (void)
 
   /* Undo (what Ctrl+Z does in the node's tab) restores the field from the document. */
   g_assert_true (trib_undo_stack_undo (undo));
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, START)), ==, "00 30 00 * * ?");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (pane, "Cron Expression"))), ==,
                    "00 30 00 * * ?");
@@ -353,21 +271,22 @@ test_start_node_properties (void)
   /* And undo again: the parameter typed in (one step) is gone, and its row with it. */
   g_assert_cmpstr (trib_undo_stack_get_undo_label (undo), ==, "Edit Parameters");
   g_assert_true (trib_undo_stack_undo (undo));
-  settle ();
+  trib_ui_settle ();
   g_assert_null (parameter_value (workflow, "yesterday"));
   g_assert_null (find_named (pane, "Value of yesterday"));
   g_assert_cmpstr (parameter_value (workflow, "bizdate"), ==, "$[yyyymmdd-1]");
   g_assert_false (trib_undo_stack_can_undo (undo));
   g_assert_true (trib_undo_stack_redo (undo));
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (pane, "Value of yesterday"))), ==,
                    "$[yyyymmdd-1]");
 
   /* Its remove button, found by its name. */
   gtk_widget_activate (require_named (pane, "Remove yesterday"));
-  settle ();
+  trib_ui_settle ();
   g_assert_null (parameter_value (workflow, "yesterday"));
   g_assert_cmpstr (parameter_value (workflow, "bizdate"), ==, "$[yyyymmdd-1]");
+  g_assert_cmpstr (trib_undo_stack_get_undo_label (undo), ==, "Remove Parameter");
 
   /* The lower half: dependencies, outputs, general. */
   {
@@ -375,16 +294,16 @@ test_start_node_properties (void)
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    settle ();
-    save_screenshot (window, "node-properties-lower-light.png");
+    trib_ui_settle ();
+    trib_ui_save_screenshot (window, "node-properties-lower-light.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-    settle ();
-    save_screenshot (window, "node-properties-lower-dark.png");
+    trib_ui_settle ();
+    trib_ui_save_screenshot (window, "node-properties-lower-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle ();
   trib_test_rm_rf (dir);
 }
 
@@ -416,8 +335,8 @@ test_sql_node_dependencies (void)
   g_signal_connect_swapped (pane, "notify::problems", G_CALLBACK (count_notify), &notified);
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, pane, "the pane on screen");
-  settle ();
+  trib_ui_wait_until (trib_ui_is_mapped, pane, "the pane on screen");
+  trib_ui_settle ();
 
   g_assert_nonnull (find_named (pane, "ods_raw_log_d_2oss_spark"));
   g_assert_null (find_named (pane, "Workspace root"));
@@ -426,7 +345,7 @@ test_sql_node_dependencies (void)
   entry = require_named (pane, "Upstream output to add");
   type_text (entry, "user_behavior_analysis.nothing");
   gtk_widget_activate (require_named (pane, "Add the upstream output"));
-  settle ();
+  trib_ui_settle ();
   label = find_label (pane, "no node in the workspace");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
@@ -442,7 +361,7 @@ test_sql_node_dependencies (void)
   /* The other sync node, typed and added with Enter: the canvas has the line too. */
   replace_text (entry, "user_behavior_analysis.ods_user_info_d_2oss_spark");
   g_signal_emit_by_name (entry, "activate");
-  settle ();
+  trib_ui_settle ();
   upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
   g_assert_cmpuint (upstream->len, ==, 2);
   g_assert_cmpstr (upstream->pdata[1], ==, "ods_user_info_d_2oss_spark");
@@ -456,22 +375,51 @@ test_sql_node_dependencies (void)
 
   /* Removing both leaves the workspace root, as on the canvas. */
   gtk_widget_activate (require_named (pane, "Remove the dependency on ods_raw_log_d_2oss_spark"));
-  settle ();
+  trib_ui_settle ();
   gtk_widget_activate (require_named (pane, "Remove the dependency on ods_user_info_d_2oss_spark"));
-  settle ();
+  trib_ui_settle ();
   upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
   g_assert_cmpuint (upstream->len, ==, 0);
   g_assert_nonnull (find_named (pane, "Workspace root"));
   g_assert_false (gtk_widget_get_sensitive (require_named (pane, "Remove the dependency on Workspace root")));
 
+  /* Choosing a node from the menu: the menu lists the other nodes by name. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (require_named (pane, "Choose an upstream node")));
+    gboolean listed = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autofree char *item_label = NULL;
+        g_autofree char *target = NULL;
+
+        g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+        g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target);
+        g_assert_cmpstr (target, !=, "user_behavior_analysis.ods_raw_log_d_spark");
+        if (g_strcmp0 (item_label, "ods_raw_log_d_2oss_spark") == 0)
+          {
+            g_assert_cmpstr (target, ==, "user_behavior_analysis.ods_raw_log_d_2oss_spark");
+            listed = TRUE;
+          }
+      }
+    g_assert_true (listed);
+    gtk_widget_activate_action (pane, "props.add-upstream", "s", "user_behavior_analysis.ods_raw_log_d_2oss_spark");
+    trib_ui_settle ();
+    g_clear_pointer (&upstream, g_ptr_array_unref);
+    upstream = trib_workflow_list_upstream (workflow, "ods_raw_log_d_spark");
+    g_assert_cmpuint (upstream->len, ==, 1);
+    g_assert_cmpstr (upstream->pdata[0], ==, "ods_raw_log_d_2oss_spark");
+    g_assert_null (find_named (pane, "Workspace root"));
+  }
+
   /* Rerun interval: minutes or seconds, anything else refused with the reason. */
   field = require_named (pane, "Retry Interval");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2 min");
   replace_text (field, "90 sec");
-  settle ();
+  trib_ui_settle ();
   g_assert_cmpuint (trib_node_get_rerun_interval (trib_workflow_lookup_node (workflow, "ods_raw_log_d_spark")), ==, 90000);
   replace_text (field, "2 hours");
-  settle ();
+  trib_ui_settle ();
   label = find_label (pane, "interval: unknown unit");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (field, "error"));
@@ -480,7 +428,7 @@ test_sql_node_dependencies (void)
   g_clear_pointer (&problems, g_free);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  trib_ui_settle ();
   trib_test_rm_rf (dir);
 }
 
@@ -488,10 +436,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test backend keeps the accessible properties the test finds controls by. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  trib_ui_init (&argc, &argv);
   trib_init ();
 
   g_test_add_func ("/ui/node-properties/start-node", test_start_node_properties);

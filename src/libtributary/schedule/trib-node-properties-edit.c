@@ -196,6 +196,46 @@ trib_node_properties_set_parameters (TribWorkflow        *workflow,
                                   write_parameters, &edit, error);
 }
 
+static gboolean
+drop_parameter (JsonObject  *node,
+                gpointer     user_data,
+                GError     **error)
+{
+  JsonArray *parameters = trib_json_object_get_array (trib_json_object_get_object (node, "script"), "parameters");
+
+  for (guint i = parameters ? json_array_get_length (parameters) : 0; i-- > 0;)
+    {
+      JsonNode *element = json_array_get_element (parameters, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) &&
+          g_strcmp0 (trib_json_object_get_string (json_node_get_object (element), "name", NULL), user_data) == 0)
+        json_array_remove_element (parameters, i);
+    }
+  return TRUE;
+}
+
+gboolean
+trib_node_properties_remove_parameter (TribWorkflow  *workflow,
+                                       const char    *node_id,
+                                       const char    *name,
+                                       GError       **error)
+{
+  TribNode *node;
+
+  g_return_val_if_fail (TRIB_IS_WORKFLOW (workflow), FALSE);
+
+  node = trib_workflow_lookup_node (workflow, node_id);
+  if (node != NULL && (name == NULL || trib_node_lookup_parameter (node, name) == NULL))
+    {
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_NOT_FOUND,
+                   _("Scheduling parameters: there is no parameter “%s”"), name ? name : "");
+      return FALSE;
+    }
+  /* Not merged with typing: taking a parameter away is a step of its own. */
+  return trib_workflow_edit_node (workflow, node_id, _("Remove Parameter"), NULL,
+                                  drop_parameter, (gpointer) name, error);
+}
+
 /* The node the runner takes the workflow's schedule from, and so the cyctime. */
 GDateTime *
 trib_node_properties_dup_cyctime (TribWorkflow  *workflow,

@@ -45,6 +45,11 @@ gboolean          trib_node_properties_set_parameters        (TribWorkflow      
                                                               guint               *error_index,
                                                               guint               *error_column,
                                                               GError             **error);
+/* Removes the parameter @name, as its own undo step ("Remove Parameter"). */
+gboolean          trib_node_properties_remove_parameter      (TribWorkflow        *workflow,
+                                                              const char          *node_id,
+                                                              const char          *name,
+                                                              GError             **error);
 /* The scheduled time (cyctime) of the instance for business date @bizdate (YYYYMMDD):
  * the first fire time of the workflow's start node on the next day (T+1) in @zone, as
  * the runner computes it; midnight when the workflow has no schedule. */

@@ -73,6 +73,14 @@ list_rows (TribNodeProperties *self)
   return rows;
 }
 
+static gboolean
+remove_parameter (TribNodeProperties *self,
+                  gpointer            data,
+                  GError            **error)
+{
+  return trib_node_properties_remove_parameter (self->workflow, self->node_id, data, error);
+}
+
 static void
 remove_clicked (GtkWidget *button,
                 GtkWidget *row)
@@ -80,7 +88,15 @@ remove_clicked (GtkWidget *button,
   TribNodeProperties *self = TRIB_NODE_PROPERTIES (gtk_widget_get_ancestor (row, TRIB_TYPE_NODE_PROPERTIES));
   GtkWidget *next = gtk_widget_get_next_sibling (row);
   GtkWidget *previous = gtk_widget_get_prev_sibling (row);
+  TribNode *node = _trib_node_properties_get_node (self);
+  g_autofree char *name = g_strdup (row_text (row, NAME_KEY));
+  g_autoptr(GError) error = NULL;
 
+  /* A parameter of the document goes as its own undo step; the rows left are then
+   * checked (and written if they differ) as usual. */
+  if (node && *name && trib_node_lookup_parameter (node, name) &&
+      !_trib_node_properties_apply (self, TRIB_PROPS_PARAMS, remove_parameter, name, &error))
+    g_warning ("%s", error->message);
   gtk_list_box_remove (self->params_list, row);
   params_changed (self);
   /* Keep the keyboard focus in the list. */
@@ -113,10 +129,12 @@ new_row (TribNodeProperties *self,
   gtk_widget_set_margin_bottom (box, 6);
 
   gtk_editable_set_text (GTK_EDITABLE (name_entry), name ? name : "");
-  gtk_editable_set_width_chars (GTK_EDITABLE (name_entry), 10);
+  /* In a narrow pane the value, the longer of the two, keeps the room. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (name_entry), 5);
   gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("name"));
   gtk_editable_set_text (GTK_EDITABLE (value_entry), value ? value : "");
   gtk_widget_set_hexpand (value_entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (value_entry), 13);
   gtk_entry_set_placeholder_text (GTK_ENTRY (value_entry), "$[yyyymmdd-1]");
   gtk_widget_add_css_class (value_entry, "monospace");
   gtk_widget_add_css_class (equals, "dim-label");
