@@ -111,6 +111,40 @@ is_modified (gpointer data)
   return trib_workflow_is_modified (data);
 }
 
+/* Buttons a screen reader could only call "button": an icon and no name. */
+static void
+collect_unnamed_buttons (GtkWidget *widget,
+                         GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      GtkWidget *grand = parent ? gtk_widget_get_parent (parent) : NULL;
+      GtkWidget *great = grand ? gtk_widget_get_parent (grand) : NULL;
+
+      /* The inner button of a menu button or drop-down is named by its owner. */
+      if (!GTK_IS_MENU_BUTTON (parent) && !GTK_IS_DROP_DOWN (parent))
+        g_string_append_printf (out, "%s in %s < %s < %s; ", G_OBJECT_TYPE_NAME (widget),
+                                parent ? G_OBJECT_TYPE_NAME (parent) : "-", grand ? G_OBJECT_TYPE_NAME (grand) : "-",
+                                great ? G_OBJECT_TYPE_NAME (great) : "-");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_buttons (child, out);
+}
+
+static void
+assert_buttons_named (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  collect_unnamed_buttons (root, unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+}
+
 /* Each of the five nodes opens in its own tab next to the workflow's, once. */
 static void
 test_open_each_node (void)
@@ -126,6 +160,7 @@ test_open_each_node (void)
       AdwTabPage *tab = adw_tab_view_get_page (view, GTK_WIDGET (page));
 
       g_assert_cmpstr (adw_tab_page_get_title (tab), ==, demo_nodes[i]);
+      assert_buttons_named (GTK_WIDGET (page));
       g_assert_cmpint (adw_tab_view_get_page_position (view, tab), ==, (int) i + 1);
     }
   n_pages = adw_tab_view_get_n_pages (view);

@@ -70,34 +70,36 @@ trib_ui_artifact_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
+typedef struct
 {
-  *painted = TRUE;
+  GtkWidget     *window;
+  GdkPaintable  *paintable;
+  GskRenderNode *node;
+} Capture;
+
+/* Right after a frame is painted, every widget has the allocation it was painted with:
+ * no idle handler has had the chance to queue a resize in between. */
+static void
+capture_after_paint_cb (GdkFrameClock *clock,
+                        Capture       *capture)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  if (capture->node != NULL)
+    return;
+  gdk_paintable_snapshot (capture->paintable, snapshot, gtk_widget_get_width (capture->window),
+                          gtk_widget_get_height (capture->window));
+  capture->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
 static gboolean
-is_true (gpointer data)
+captured (gpointer data)
 {
-  return *(gboolean *) data;
-}
+  Capture *capture = data;
 
-/* Waits for the window to be laid out and painted, so that no widget is drawn without
- * its allocation (after a style change, for instance). */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_native (widget)));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  if (clock == NULL)
-    return;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_native (widget)));
-  trib_ui_wait_until (is_true, &painted, "the window to be painted");
-  g_signal_handler_disconnect (clock, handler);
+  if (capture->node == NULL)
+    gtk_widget_queue_draw (capture->window);
+  return capture->node != NULL;
 }
 
 void
@@ -105,18 +107,22 @@ trib_ui_save_screenshot (GtkWidget  *window,
                          const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = trib_ui_artifact_path (name);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (native);
+  Capture capture = { window, paintable, NULL };
+  gulong handler;
 
-  wait_for_paint (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (capture_after_paint_cb), &capture);
+  gtk_widget_queue_draw (native);
+  trib_ui_wait_until (captured, &capture, "a frame to capture");
+  g_signal_handler_disconnect (clock, handler);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), capture.node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  gsk_render_node_unref (capture.node);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
