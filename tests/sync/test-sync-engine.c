@@ -34,12 +34,12 @@ G_DEFINE_FINAL_TYPE (TestReader, test_reader, TRIB_TYPE_SYNC_READER)
 
 static gboolean
 test_reader_prepare (TribSyncReader  *reader,
-                     TribSyncRun     *run,
+                     TribSyncTransfer     *run,
                      GCancellable    *cancellable,
                      GError         **error)
 {
   TEST_READER (reader)->prepared = TRUE;
-  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, "test reader: %u slices", TEST_READER (reader)->n_slices);
+  trib_sync_transfer_log (run, TRIB_SYNC_LOG_INFO, "test reader: %u slices", TEST_READER (reader)->n_slices);
   return TRUE;
 }
 
@@ -135,7 +135,7 @@ struct _TestWriter
 {
   TribSyncWriter      parent_instance;
   TribSyncTextWriter *text;
-  TribSyncRun        *run;
+  TribSyncTransfer   *run;
   GByteArray         *pending;
   GByteArray         *committed;
   gboolean            aborted;
@@ -149,7 +149,7 @@ G_DEFINE_FINAL_TYPE (TestWriter, test_writer, TRIB_TYPE_SYNC_WRITER)
 
 static gboolean
 test_writer_prepare (TribSyncWriter  *writer,
-                     TribSyncRun     *run,
+                     TribSyncTransfer     *run,
                      GCancellable    *cancellable,
                      GError         **error)
 {
@@ -181,7 +181,7 @@ test_writer_write_batch (TribSyncWriter       *writer,
         {
           g_autofree char *json = trib_sync_batch_dup_record_json (batch, i);
 
-          if (!trib_sync_run_writer_dirty (self->run, "refused by the target", json, error))
+          if (!trib_sync_transfer_writer_dirty (self->run, "refused by the target", json, error))
             return FALSE;
           continue;
         }

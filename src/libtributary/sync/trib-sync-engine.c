@@ -17,7 +17,7 @@
 #define MAX_DIRTY_ECHOED 10
 #define DEFAULT_BUDGET   (8 * 1024 * 1024)
 
-struct _TribSyncRun
+struct _TribSyncTransfer
 {
   TribSyncEngine *engine;
   GMutex          lock;
@@ -171,10 +171,10 @@ trib_sync_engine_get_peak_queue_bytes (TribSyncEngine *self)
   return self->peak_queue_bytes;
 }
 
-/* TribSyncRun {{{ */
+/* TribSyncTransfer {{{ */
 
 static void
-run_log_line (TribSyncRun      *run,
+run_log_line (TribSyncTransfer *run,
               TribSyncLogLevel  level,
               const char       *line)
 {
@@ -188,10 +188,10 @@ run_log_line (TribSyncRun      *run,
 }
 
 void
-trib_sync_run_log (TribSyncRun      *run,
-                   TribSyncLogLevel  level,
-                   const char       *format,
-                   ...)
+trib_sync_transfer_log (TribSyncTransfer *run,
+                        TribSyncLogLevel  level,
+                        const char       *format,
+                        ...)
 {
   g_autofree char *line = NULL;
   va_list args;
@@ -203,15 +203,15 @@ trib_sync_run_log (TribSyncRun      *run,
 }
 
 guint
-trib_sync_run_get_channels (TribSyncRun *run)
+trib_sync_transfer_get_channels (TribSyncTransfer *run)
 {
   return run->channels;
 }
 
 /* Records the first failure and stops everything else. */
 static void
-run_fail (TribSyncRun *run,
-          GError      *error)
+run_fail (TribSyncTransfer *run,
+          GError           *error)
 {
   g_mutex_lock (&run->lock);
   if (run->error == NULL)
@@ -225,18 +225,18 @@ run_fail (TribSyncRun *run,
 }
 
 static void
-caller_cancelled_cb (GCancellable *cancellable,
-                     TribSyncRun  *run)
+caller_cancelled_cb (GCancellable     *cancellable,
+                     TribSyncTransfer *run)
 {
   run_fail (run, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The sync job was cancelled")));
 }
 
 static gboolean
-record_dirty (TribSyncRun  *run,
-              gboolean      writer,
-              const char   *message,
-              const char   *record_text,
-              GError      **error)
+record_dirty (TribSyncTransfer  *run,
+              gboolean           writer,
+              const char        *message,
+              const char        *record_text,
+              GError           **error)
 {
   guint64 total;
   gboolean echo;
@@ -253,7 +253,7 @@ record_dirty (TribSyncRun  *run,
   g_mutex_unlock (&run->lock);
 
   if (echo)
-    trib_sync_run_log (run, TRIB_SYNC_LOG_WARNING, writer ? _("Dirty record %u (writer): %s: %s")
+    trib_sync_transfer_log (run, TRIB_SYNC_LOG_WARNING, writer ? _("Dirty record %u (writer): %s: %s")
                                                           : _("Dirty record %u (reader): %s: %s"),
                        number, message, record_text ? record_text : "");
 
@@ -268,24 +268,24 @@ record_dirty (TribSyncRun  *run,
 }
 
 gboolean
-trib_sync_run_writer_dirty (TribSyncRun  *run,
-                            const char   *message,
-                            const char   *record_text,
-                            GError      **error)
+trib_sync_transfer_writer_dirty (TribSyncTransfer  *run,
+                                 const char        *message,
+                                 const char        *record_text,
+                                 GError           **error)
 {
   return record_dirty (run, TRUE, message, record_text, error);
 }
 
 void
-trib_sync_run_writer_ambiguous (TribSyncRun *run,
-                                guint64      n_records)
+trib_sync_transfer_writer_ambiguous (TribSyncTransfer *run,
+                                     guint64           n_records)
 {
   run->ambiguous += n_records;
 }
 
 void
-trib_sync_run_writer_stale_uploads (TribSyncRun *run,
-                                    guint        n_uploads)
+trib_sync_transfer_writer_stale_uploads (TribSyncTransfer *run,
+                                         guint             n_uploads)
 {
   run->stale_uploads += n_uploads;
 }
@@ -304,9 +304,9 @@ reader_dirty_cb (const char  *message,
 }
 
 static void
-throttle (TribSyncRun *run,
-          guint64      bytes_so_far,
-          guint64      records_so_far)
+throttle (TribSyncTransfer *run,
+          guint64           bytes_so_far,
+          guint64           records_so_far)
 {
   gint64 wait_until = 0;
 
@@ -323,7 +323,7 @@ flush_cb (TribSyncBatch  *full,
           gpointer        user_data,
           GError        **error)
 {
-  TribSyncRun *run = user_data;
+  TribSyncTransfer *run = user_data;
   guint64 bytes, records;
 
   g_mutex_lock (&run->lock);
@@ -345,7 +345,7 @@ flush_cb (TribSyncBatch  *full,
 }
 
 static void
-thread_done (TribSyncRun *run)
+thread_done (TribSyncTransfer *run)
 {
   g_mutex_lock (&run->lock);
   run->threads_running--;
@@ -356,7 +356,7 @@ thread_done (TribSyncRun *run)
 static gpointer
 channel_thread (gpointer data)
 {
-  TribSyncRun *run = data;
+  TribSyncTransfer *run = data;
   TribSyncReader *reader = run->engine->reader;
 
   for (;;)
@@ -392,7 +392,7 @@ channel_thread (gpointer data)
 static gpointer
 writer_thread (gpointer data)
 {
-  TribSyncRun *run = data;
+  TribSyncTransfer *run = data;
   TribSyncWriter *writer = run->engine->writer;
 
   for (;;)
@@ -423,7 +423,7 @@ writer_thread (gpointer data)
 /* }}} */
 
 static void
-fill_progress (TribSyncRun      *run,
+fill_progress (TribSyncTransfer *run,
                TribSyncProgress *p)
 {
   double seconds;
@@ -452,7 +452,7 @@ fill_progress (TribSyncRun      *run,
 }
 
 static void
-report_progress (TribSyncRun *run)
+report_progress (TribSyncTransfer *run)
 {
   TribSyncProgress progress;
 
@@ -463,8 +463,8 @@ report_progress (TribSyncRun *run)
 }
 
 static gboolean
-check_percentage (TribSyncRun  *run,
-                  GError      **error)
+check_percentage (TribSyncTransfer  *run,
+                  GError           **error)
 {
   guint64 total, dirty;
 
@@ -483,18 +483,18 @@ check_percentage (TribSyncRun  *run,
 }
 
 static void
-describe_start (TribSyncRun *run)
+describe_start (TribSyncTransfer *run)
 {
   TribSyncJob *job = run->engine->job;
   g_auto(GStrv) sources = trib_sync_job_dup_datasources (job);
   g_autofree char *joined = g_strjoinv (", ", sources);
   const char * const *warnings = trib_sync_job_get_warnings (job);
 
-  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, _("Sync job: %s reader, %s writer, data sources %s; %u channels"),
-                     trib_sync_job_get_reader_type (job), trib_sync_job_get_writer_type (job), joined,
-                     run->channels);
+  trib_sync_transfer_log (run, TRIB_SYNC_LOG_INFO, _("Sync job: %s reader, %s writer, data sources %s; %u channels"),
+                          trib_sync_job_get_reader_type (job), trib_sync_job_get_writer_type (job), joined,
+                          run->channels);
   for (guint i = 0; warnings && warnings[i]; i++)
-    trib_sync_run_log (run, TRIB_SYNC_LOG_WARNING, "%s", warnings[i]);
+    trib_sync_transfer_log (run, TRIB_SYNC_LOG_WARNING, "%s", warnings[i]);
 }
 
 gboolean
@@ -502,8 +502,8 @@ trib_sync_engine_run (TribSyncEngine  *self,
                       GCancellable    *cancellable,
                       GError         **error)
 {
-  TribSyncRun run_data = { 0 };
-  TribSyncRun *run = &run_data;
+  TribSyncTransfer run_data = { 0 };
+  TribSyncTransfer *run = &run_data;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   g_autofree char *summary_text = NULL;
   gulong cancel_id = 0;
@@ -614,7 +614,7 @@ trib_sync_engine_run (TribSyncEngine  *self,
   self->summary.stale_uploads = run->stale_uploads;
   summary_text = trib_sync_summary_format (&self->summary);
   if (!ok)
-    trib_sync_run_log (run, TRIB_SYNC_LOG_ERROR, _("Sync job failed: %s"), run->error->message);
+    trib_sync_transfer_log (run, TRIB_SYNC_LOG_ERROR, _("Sync job failed: %s"), run->error->message);
   run_log_line (run, TRIB_SYNC_LOG_INFO, summary_text);
 
   if (!ok)
@@ -686,7 +686,7 @@ _trib_sync_reader_preview (TribSyncReader     *reader,
 {
   g_autoptr(TribSyncEngine) engine = g_object_new (TRIB_TYPE_SYNC_ENGINE, NULL);
   g_autoptr(GCancellable) own = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
-  TribSyncRun run = { 0 };
+  TribSyncTransfer run = { 0 };
   gboolean ok;
 
   run.engine = engine;

@@ -33,7 +33,7 @@ G_DEFINE_FINAL_TYPE (TribSyncHttpReader, trib_sync_http_reader, TRIB_TYPE_SYNC_R
 
 static gboolean
 trib_sync_http_reader_prepare (TribSyncReader  *reader,
-                               TribSyncRun     *run,
+                               TribSyncTransfer     *run,
                                GCancellable    *cancellable,
                                GError         **error)
 {
@@ -68,7 +68,7 @@ trib_sync_http_reader_prepare (TribSyncReader  *reader,
         g_prefix_error (error, _("cannot read %s: "), self->url);
       return FALSE;
     }
-  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, self->size >= 0 ? _("Reading %s (%" PRId64 " bytes)")
+  trib_sync_transfer_log (run, TRIB_SYNC_LOG_INFO, self->size >= 0 ? _("Reading %s (%" PRId64 " bytes)")
                                                               : _("Reading %s"),
                      self->url, self->size);
   return TRUE;

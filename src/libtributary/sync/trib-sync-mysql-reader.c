@@ -33,7 +33,7 @@ struct _TribSyncMysqlReader
   GPtrArray                       *passwords;   /* per connection */
   GPtrArray                       *slices;
   GStrv                            queries;
-  TribSyncRun                     *run;
+  TribSyncTransfer                *run;
 };
 
 G_DEFINE_FINAL_TYPE (TribSyncMysqlReader, trib_sync_mysql_reader, TRIB_TYPE_SYNC_READER)
@@ -140,7 +140,7 @@ plan_table (TribSyncMysqlReader  *self,
     }
 
   range_sql = trib_sync_split_min_max_sql (config->split_pk, table, config->where);
-  trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Split key range: %s"), range_sql);
+  trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_INFO, _("Split key range: %s"), range_sql);
   ok = trib_mysql_connection_stream_query (session, range_sql, range_columns_cb, range_row_cb, &q,
                                            cancellable, error);
   if (ok)
@@ -168,7 +168,7 @@ plan_table (TribSyncMysqlReader  *self,
 
 static gboolean
 trib_sync_mysql_reader_prepare (TribSyncReader  *reader,
-                                TribSyncRun     *run,
+                                TribSyncTransfer     *run,
                                 GCancellable    *cancellable,
                                 GError         **error)
 {
@@ -189,7 +189,7 @@ trib_sync_mysql_reader_prepare (TribSyncReader  *reader,
 
       n_tables += c->tables ? g_strv_length (c->tables) : 0;
     }
-  expected = trib_sync_split_expected_slices (trib_sync_run_get_channels (run), n_tables, config->split_factor);
+  expected = trib_sync_split_expected_slices (trib_sync_transfer_get_channels (run), n_tables, config->split_factor);
 
   for (guint i = 0; i < config->connections->len; i++)
     {
@@ -233,7 +233,7 @@ trib_sync_mysql_reader_prepare (TribSyncReader  *reader,
       const Slice *slice = g_ptr_array_index (self->slices, i);
 
       g_strv_builder_add (builder, slice->sql);
-      trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, _("Slice %u of %u: %s"), i + 1, self->slices->len, slice->sql);
+      trib_sync_transfer_log (run, TRIB_SYNC_LOG_INFO, _("Slice %u of %u: %s"), i + 1, self->slices->len, slice->sql);
     }
   g_strfreev (self->queries);
   self->queries = g_strv_builder_end (builder);

@@ -31,7 +31,7 @@ struct _TribSyncObjectWriter
   TribSyncSources    *sources;         /* to open the store in prepare */
   char               *datasource;
   TribSyncTextWriter *text;
-  TribSyncRun        *run;
+  TribSyncTransfer   *run;
 
   char               *object;
   char               *suffix;
@@ -109,11 +109,11 @@ log_stale_uploads (TribSyncObjectWriter *self,
 {
   g_autofree char *uri = trib_object_store_dup_uri (self->store, key);
 
-  trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
-                     g_dngettext (GETTEXT_PACKAGE, "aborted %u incomplete upload of %s left by an interrupted run",
-                                  "aborted %u incomplete uploads of %s left by an interrupted run", aborted),
-                     aborted, uri);
-  trib_sync_run_writer_stale_uploads (self->run, aborted);
+  trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_WARNING,
+                          g_dngettext (GETTEXT_PACKAGE, "aborted %u incomplete upload of %s left by an interrupted run",
+                                       "aborted %u incomplete uploads of %s left by an interrupted run", aborted),
+                          aborted, uri);
+  trib_sync_transfer_writer_stale_uploads (self->run, aborted);
 }
 
 /* Listing or aborting failed: not worth failing the run for (a policy without
@@ -131,9 +131,9 @@ stale_uploads_failed (TribSyncObjectWriter  *self,
       g_propagate_error (error, g_steal_pointer (local_error));
       return FALSE;
     }
-  trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
-                     _("cannot look for incomplete uploads of %s left by an interrupted run: %s"),
-                     uri, (*local_error)->message);
+  trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_WARNING,
+                          _("cannot look for incomplete uploads of %s left by an interrupted run: %s"),
+                          uri, (*local_error)->message);
   g_clear_error (local_error);
   return TRUE;
 }
@@ -236,13 +236,13 @@ commit_current (TribSyncObjectWriter  *self,
   if (!trib_object_writer_commit (self->current, cancellable, error))
     return store_failed (self, key, error);
   if (TRIB_IS_S3_OBJECT_WRITER (self->current))
-    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO,
-                       _("Wrote %s (%" PRIu64 " bytes; the server completed the upload in %.3f s)"),
-                       uri, trib_object_writer_get_bytes_written (self->current),
-                       trib_s3_object_writer_get_complete_us (TRIB_S3_OBJECT_WRITER (self->current)) / 1e6);
+    trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_INFO,
+                            _("Wrote %s (%" PRIu64 " bytes; the server completed the upload in %.3f s)"),
+                            uri, trib_object_writer_get_bytes_written (self->current),
+                            trib_s3_object_writer_get_complete_us (TRIB_S3_OBJECT_WRITER (self->current)) / 1e6);
   else
-    trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" PRIu64 " bytes)"),
-                       uri, trib_object_writer_get_bytes_written (self->current));
+    trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_INFO, _("Wrote %s (%" PRIu64 " bytes)"),
+                            uri, trib_object_writer_get_bytes_written (self->current));
   g_clear_object (&self->current);
   g_ptr_array_add (self->committed, g_steal_pointer (&key));
   return TRUE;
@@ -290,7 +290,7 @@ tune_s3_store (TribS3Store *store)
 
 static gboolean
 trib_sync_object_writer_prepare (TribSyncWriter  *writer,
-                                 TribSyncRun     *run,
+                                 TribSyncTransfer     *run,
                                  GCancellable    *cancellable,
                                  GError         **error)
 {
@@ -347,7 +347,7 @@ trib_sync_object_writer_prepare (TribSyncWriter  *writer,
       g_string_free (compact, TRUE);
     }
 
-  trib_sync_run_log (run, TRIB_SYNC_LOG_INFO, self->single ? _("Writing one object at %s (writeMode %s)")
+  trib_sync_transfer_log (run, TRIB_SYNC_LOG_INFO, self->single ? _("Writing one object at %s (writeMode %s)")
                                                            : _("Writing objects under %s (writeMode %s)"),
                      prefix_uri, trib_sync_write_mode_to_string (self->write_mode));
   return TRUE;
@@ -365,9 +365,9 @@ note_ambiguous (TribSyncObjectWriter *self,
     {
       g_autofree char *json = trib_sync_batch_dup_record_json (batch, record);
 
-      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
-                         _("Record %" PRIu64 " holds the field delimiter or a line break in a value, "
-                           "written raw: %s"), self->n_records, json);
+      trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_WARNING,
+                              _("Record %" PRIu64 " holds the field delimiter or a line break in a value, "
+                                "written raw: %s"), self->n_records, json);
     }
 }
 
@@ -399,7 +399,7 @@ trib_sync_object_writer_write_batch (TribSyncWriter       *writer,
               return FALSE;
             }
           self->n_records++;
-          if (!trib_sync_run_writer_dirty (self->run, local_error->message, json, error))
+          if (!trib_sync_transfer_writer_dirty (self->run, local_error->message, json, error))
             return FALSE;
           continue;
         }
@@ -439,26 +439,26 @@ trib_sync_object_writer_commit (TribSyncWriter  *writer,
   if (self->n_ambiguous > 0)
     {
       /* DataX writes them the same way, silently; here the user hears of it. */
-      trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING,
-                         g_dngettext (GETTEXT_PACKAGE,
-                                      "%" PRIu64 " record holds the field delimiter or a line break in a value: "
-                                      "in fileFormat text its line does not split back into the record, so a table over "
-                                      "the object reads it wrong. Use fileFormat csv (which quotes such values), or set "
-                                      "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
-                                      "%" PRIu64 " records hold the field delimiter or a line break in a value: "
-                                      "in fileFormat text their lines do not split back into the records, so a table over "
-                                      "the object reads them wrong. Use fileFormat csv (which quotes such values), or set "
-                                      "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
-                                      self->n_ambiguous),
-                         self->n_ambiguous);
-      trib_sync_run_writer_ambiguous (self->run, self->n_ambiguous);
+      trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_WARNING,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%" PRIu64 " record holds the field delimiter or a line break in a value: "
+                                           "in fileFormat text its line does not split back into the record, so a table over "
+                                           "the object reads it wrong. Use fileFormat csv (which quotes such values), or set "
+                                           "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
+                                           "%" PRIu64 " records hold the field delimiter or a line break in a value: "
+                                           "in fileFormat text their lines do not split back into the records, so a table over "
+                                           "the object reads them wrong. Use fileFormat csv (which quotes such values), or set "
+                                           "\"ambiguousRecords\": \"dirty\" to count them as dirty records",
+                                           self->n_ambiguous),
+                              self->n_ambiguous);
+      trib_sync_transfer_writer_ambiguous (self->run, self->n_ambiguous);
     }
 
   if (self->current == NULL && self->committed->len == 0)
     {
       if (!self->generate_empty)
         {
-          trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("No records: no object written (generateEmptyFile is false)"));
+          trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_INFO, _("No records: no object written (generateEmptyFile is false)"));
           return TRUE;
         }
       if (!open_object (self, cancellable, error))
@@ -487,8 +487,8 @@ trib_sync_object_writer_commit (TribSyncWriter  *writer,
           removed++;
         }
       if (removed > 0)
-        trib_sync_run_log (self->run, TRIB_SYNC_LOG_INFO, _("truncate: removed %u old objects under \"%s\""),
-                           removed, self->object);
+        trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_INFO, _("truncate: removed %u old objects under \"%s\""),
+                                removed, self->object);
     }
 
   if (self->current != NULL && !commit_current (self, cancellable, error))
@@ -520,8 +520,8 @@ trib_sync_object_writer_abort (TribSyncWriter *writer)
       const char *key = g_ptr_array_index (self->committed, i);
 
       if (!trib_object_store_remove (self->store, key, NULL, &error) && self->run)
-        trib_sync_run_log (self->run, TRIB_SYNC_LOG_WARNING, _("cannot remove %s after the failure: %s"),
-                           key, error->message);
+        trib_sync_transfer_log (self->run, TRIB_SYNC_LOG_WARNING, _("cannot remove %s after the failure: %s"),
+                                key, error->message);
     }
   g_ptr_array_set_size (self->committed, 0);
 }

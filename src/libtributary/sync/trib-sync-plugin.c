@@ -22,7 +22,7 @@ trib_sync_reader_init (TribSyncReader *self)
 
 gboolean
 trib_sync_reader_prepare (TribSyncReader  *self,
-                          TribSyncRun     *run,
+                          TribSyncTransfer     *run,
                           GCancellable    *cancellable,
                           GError         **error)
 {
@@ -81,7 +81,7 @@ trib_sync_writer_init (TribSyncWriter *self)
 
 gboolean
 trib_sync_writer_prepare (TribSyncWriter  *self,
-                          TribSyncRun     *run,
+                          TribSyncTransfer     *run,
                           GCancellable    *cancellable,
                           GError         **error)
 {

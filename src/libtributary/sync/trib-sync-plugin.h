@@ -17,29 +17,30 @@
 
 G_BEGIN_DECLS
 
-/* The engine's services to the reader and writer of one run. */
-typedef struct _TribSyncRun TribSyncRun;
+/* The engine's services to the reader and writer of one transfer: a sync job being
+ * copied (not a TribRun, which is a run of a workflow). */
+typedef struct _TribSyncTransfer TribSyncTransfer;
 
-void      trib_sync_run_log             (TribSyncRun       *run,
-                                         TribSyncLogLevel   level,
-                                         const char        *format,
-                                         ...) G_GNUC_PRINTF (3, 4);
+void      trib_sync_transfer_log             (TribSyncTransfer *run,
+                                              TribSyncLogLevel  level,
+                                              const char       *format,
+                                              ...) G_GNUC_PRINTF (3, 4);
 /* A record the writer refused: counted against errorLimit and echoed (10 at most).
  * FALSE with @error set when the limit is exceeded. */
-gboolean  trib_sync_run_writer_dirty    (TribSyncRun       *run,
-                                         const char        *message,
-                                         const char        *record_text,
-                                         GError           **error);
+gboolean  trib_sync_transfer_writer_dirty    (TribSyncTransfer  *run,
+                                              const char        *message,
+                                              const char        *record_text,
+                                              GError           **error);
 /* Records the writer wrote but that will not read back as written (fileFormat text and
  * a value holding the delimiter); in the summary. */
-void      trib_sync_run_writer_ambiguous (TribSyncRun      *run,
-                                          guint64           n_records);
+void      trib_sync_transfer_writer_ambiguous (TribSyncTransfer *run,
+                                               guint64           n_records);
 /* Incomplete multipart uploads an interrupted run left that the writer aborted; in the
  * summary. */
-void      trib_sync_run_writer_stale_uploads (TribSyncRun  *run,
-                                              guint         n_uploads);
+void      trib_sync_transfer_writer_stale_uploads (TribSyncTransfer *run,
+                                                   guint             n_uploads);
 /* The number of channels of the job. */
-guint     trib_sync_run_get_channels    (TribSyncRun       *run);
+guint     trib_sync_transfer_get_channels    (TribSyncTransfer  *run);
 
 #define TRIB_TYPE_SYNC_READER (trib_sync_reader_get_type ())
 
@@ -51,7 +52,7 @@ struct _TribSyncReaderClass
 
   /* Connects, checks and plans the slices; blocking, in a worker thread. */
   gboolean (*prepare)      (TribSyncReader   *self,
-                            TribSyncRun      *run,
+                            TribSyncTransfer *run,
                             GCancellable     *cancellable,
                             GError          **error);
   guint    (*get_n_slices) (TribSyncReader   *self);
@@ -71,7 +72,7 @@ struct _TribSyncReaderClass
 };
 
 gboolean  trib_sync_reader_prepare      (TribSyncReader   *self,
-                                         TribSyncRun      *run,
+                                         TribSyncTransfer *run,
                                          GCancellable     *cancellable,
                                          GError          **error);
 guint     trib_sync_reader_get_n_slices (TribSyncReader   *self);
@@ -93,7 +94,7 @@ struct _TribSyncWriterClass
 
   /* Checks the target (nonConflict) before anything is read; blocking. */
   gboolean (*prepare)     (TribSyncWriter   *self,
-                           TribSyncRun      *run,
+                           TribSyncTransfer *run,
                            GCancellable     *cancellable,
                            GError          **error);
   gboolean (*write_batch) (TribSyncWriter   *self,
@@ -113,7 +114,7 @@ struct _TribSyncWriterClass
 };
 
 gboolean  trib_sync_writer_prepare      (TribSyncWriter      *self,
-                                         TribSyncRun         *run,
+                                         TribSyncTransfer    *run,
                                          GCancellable        *cancellable,
                                          GError             **error);
 gboolean  trib_sync_writer_write_batch  (TribSyncWriter      *self,
