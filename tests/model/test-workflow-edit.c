@@ -306,6 +306,50 @@ test_undo_redo_after_move (void)
   trib_test_rm_rf (dir);
 }
 
+static char *
+input_outputs (TribWorkflow *wf,
+               const char   *id)
+{
+  JsonObject *inputs = json_object_get_object_member (trib_node_get_json (trib_workflow_lookup_node (wf, id)), "inputs");
+  JsonArray *list = json_object_get_array_member (inputs, "nodeOutputs");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "",
+                            json_object_get_string_member (json_array_get_object_element (list, i), "data"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A line drawn on the canvas and the node's inputs (the Properties pane's list) are the
+ * same data: connecting and disconnecting keep inputs.nodeOutputs in step. */
+static void
+test_connect_keeps_inputs (void)
+{
+  g_autofree char *dir = trib_test_make_demo_workspace ();
+  g_autoptr(TribWorkspace) ws = load (dir);
+  TribWorkflow *wf = trib_workspace_lookup_workflow (ws, "User profile analysis_Spark");
+  g_autoptr(TribNode) gate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *connected = NULL;
+  g_autofree char *disconnected = NULL;
+
+  before = input_outputs (wf, "workshop_start_spark");
+  g_assert_cmpstr (before, ==, "user_behavior_analysis_root");
+  gate = trib_workflow_create_node (wf, TRIB_NODE_KIND_VIRTUAL, "gate", 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (trib_workflow_connect (wf, "gate", "workshop_start_spark", &error));
+  g_assert_no_error (error);
+  connected = input_outputs (wf, "workshop_start_spark");
+  g_assert_cmpstr (connected, ==, "user_behavior_analysis.gate");
+  g_assert_true (trib_workflow_disconnect (wf, "gate", "workshop_start_spark", &error));
+  g_assert_no_error (error);
+  disconnected = input_outputs (wf, "workshop_start_spark");
+  g_assert_cmpstr (disconnected, ==, "user_behavior_analysis_root");
+
+  trib_test_rm_rf (dir);
+}
+
 static gboolean
 refuse_after_changing (JsonObject  *node,
                        gpointer     user_data,
@@ -577,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/edit/build-tutorial-graph", test_build_tutorial_graph);
   g_test_add_func ("/edit/refusals", test_refusals);
   g_test_add_func ("/edit/node-content", test_node_content_edits);
+  g_test_add_func ("/edit/connect-keeps-inputs", test_connect_keeps_inputs);
   g_test_add_func ("/edit/rename-rewrites-depends", test_rename_rewrites_depends);
   g_test_add_func ("/edit/remove-and-root", test_remove_and_root);
   g_test_add_func ("/edit/undo-redo-after-move", test_undo_redo_after_move);

@@ -776,6 +776,10 @@ trib_workflow_can_connect (TribWorkflow  *self,
   return TRUE;
 }
 
+static void sync_inputs (TribWorkflow *self,
+                         const char   *node_id,
+                         JsonArray    *depends);
+
 gboolean
 trib_workflow_connect (TribWorkflow  *self,
                        const char    *upstream_id,
@@ -791,6 +795,8 @@ trib_workflow_connect (TribWorkflow  *self,
   depends = ensure_depends (self, downstream_id);
   remove_depends_on_root (self, depends);
   add_depends (depends, "nodeId", upstream_id);
+  /* The Properties pane's list and the canvas lines are the same data. */
+  sync_inputs (self, downstream_id, depends);
   end_edit (self, _("Connect"));
   return TRUE;
 }
@@ -820,6 +826,7 @@ trib_workflow_disconnect (TribWorkflow  *self,
   begin_edit (self);
   json_array_remove_element (depends_of (self, downstream_id), (guint) index);
   depend_on_root_if_alone (self, downstream_id);
+  sync_inputs (self, downstream_id, depends_of (self, downstream_id));
   end_edit (self, _("Disconnect"));
   return TRUE;
 }
