@@ -371,6 +371,31 @@ test_properties_in_node_tab (void)
   trib_ui_key ("ctrl+s");
   trib_ui_wait_until (not_modified, workflow, "the undone schedule to be saved");
 
+  /* Closing the tab with a mistake in a field asks before dropping it. */
+  retype (page, "Cron Expression", "00 30 25 * * ?");
+  trib_ui_key ("ctrl+w");
+  trib_ui_wait_until (message_dialog_shown, NULL, "the question before closing");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Invalid Values?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "These fields hold values that cannot be saved:\nSchedule: cron \"00 30 25 * * ?\": "));
+  adw_message_dialog_response (dialog, "cancel");
+  trib_ui_settle ();
+  g_assert_true (selected_tab_child (window) == page);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trib_ui_key ("ctrl+w");
+  trib_ui_wait_until (message_dialog_shown, NULL, "the question before closing, again");
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trib_ui_settle ();
+  g_assert_null (_trib_window_find_node_tab (window, workflow, "workshop_start_spark"));
+  g_assert_cmpstr (trib_node_get_cron (trib_workflow_lookup_node (workflow, "workshop_start_spark")), ==,
+                   "00 30 00 * * ?");
+  g_assert_false (trib_workflow_is_modified (workflow));
+
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_settle ();
 }

@@ -94,6 +94,10 @@ void
 _trib_window_close_node_tabs (TribWindow       *self,
                               TribWorkflowPage *owner)
 {
+  gboolean was_closing = self->closing_without_asking;
+
+  /* The workflow's own close question covered them. */
+  self->closing_without_asking = TRUE;
   for (int i = adw_tab_view_get_n_pages (self->tab_view) - 1; i >= 0; i--)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
@@ -102,6 +106,7 @@ _trib_window_close_node_tabs (TribWindow       *self,
       if (TRIB_IS_NODE_PAGE (child) && trib_node_page_get_owner (TRIB_NODE_PAGE (child)) == owner)
         adw_tab_view_close_page (self->tab_view, page);
     }
+  self->closing_without_asking = was_closing;
 }
 
 static void
@@ -121,4 +126,46 @@ _trib_window_watch_workflow_page (TribWindow       *self,
 {
   g_signal_connect_object (trib_workflow_page_get_canvas (page), "node-activated",
                            G_CALLBACK (node_activated_cb), page, 0);
+}
+
+static void
+close_node_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TribWindow       *self)
+{
+  AdwTabPage *page = g_object_get_data (G_OBJECT (dialog), "page");
+
+  adw_tab_view_close_page_finish (self->tab_view, page, g_strcmp0 (response, "discard") == 0);
+}
+
+/* Closing a node tab writes what it holds; what is invalid cannot be written, so ask
+ * before dropping it. TRUE when the question is shown (the close then waits for it). */
+gboolean
+_trib_window_ask_close_node_tab (TribWindow *self,
+                                 AdwTabPage *page)
+{
+  GtkWidget *child = adw_tab_page_get_child (page);
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *list = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!TRIB_IS_NODE_PAGE (child) || self->closing_without_asking)
+    return FALSE;
+  problems = trib_node_page_flush_and_check (TRIB_NODE_PAGE (child));
+  if (problems == NULL || problems[0] == NULL)
+    return FALSE;
+
+  list = g_strjoinv ("\n", problems);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard Invalid Values?"), NULL));
+  adw_message_dialog_format_body (dialog, _("These fields hold values that cannot be saved:\n%s"), list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "page", page);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_node_response_cb), self, 0);
+  self->close_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }

@@ -64,6 +64,8 @@ void         _trib_window_open_node          (TribWindow       *self,
                                               const char       *node_id);
 void         _trib_window_close_node_tabs    (TribWindow       *self,
                                               TribWorkflowPage *owner);
+gboolean     _trib_window_ask_close_node_tab (TribWindow       *self,
+                                              AdwTabPage       *page);
 AdwTabPage  *_trib_window_find_node_tab      (TribWindow       *self,
                                               TribWorkflow     *workflow,
                                               const char       *node_id);

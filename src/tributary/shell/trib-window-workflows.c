@@ -344,6 +344,8 @@ close_page_cb (AdwTabView *view,
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
+  if (_trib_window_ask_close_node_tab (self, page))
+    return GDK_EVENT_STOP;
   if (TRIB_IS_WORKFLOW_PAGE (child))
     g_strfreev (trib_workflow_page_check_editors (TRIB_WORKFLOW_PAGE (child)));
   if (!TRIB_IS_WORKFLOW_PAGE (child) ||
