@@ -28,6 +28,8 @@ struct _TribNodeCard
   gboolean   state_shown;
   TribNodeState state;
   char      *state_detail;
+  int        shown_kind;        /* the kind's CSS class on the card; -1: none yet */
+  char      *shown_accessible;  /* name and description last given to screen readers */
 };
 
 G_DEFINE_FINAL_TYPE (TribNodeCard, trib_node_card, GTK_TYPE_WIDGET)
@@ -68,6 +70,15 @@ static void
 update_accessible (TribNodeCard *self)
 {
   g_autofree char *description = trib_node_card_dup_description (self);
+  g_autofree char *shown = g_strdup_printf ("%s\n%s\n%d", trib_node_get_display_name (self->node), description,
+                                            self->selected);
+
+  /* Every edit of the workflow gives each card its rebuilt node: tell assistive
+   * technologies only what changed (1,000 cards on one edit). */
+  if (g_strcmp0 (shown, self->shown_accessible) == 0)
+    return;
+  g_free (self->shown_accessible);
+  self->shown_accessible = g_steal_pointer (&shown);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, trib_node_get_display_name (self->node),
@@ -77,22 +88,35 @@ update_accessible (TribNodeCard *self)
 }
 
 static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static void
 update (TribNodeCard *self)
 {
   TribNodeKind kind = trib_node_get_kind (self->node);
   const char *description = trib_node_get_description (self->node);
 
-  for (TribNodeKind k = TRIB_NODE_KIND_UNKNOWN; k <= TRIB_NODE_KIND_REFERENCE; k++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), kind_css_class (k));
-  gtk_widget_add_css_class (GTK_WIDGET (self), kind_css_class (kind));
+  /* A class change restyles the card: only when the kind changed. */
+  if (self->shown_kind != (int) kind)
+    {
+      if (self->shown_kind >= 0)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), kind_css_class (self->shown_kind));
+      gtk_widget_add_css_class (GTK_WIDGET (self), kind_css_class (kind));
+      self->shown_kind = kind;
+    }
 
   gtk_image_set_from_icon_name (self->icon, trib_node_kind_get_icon_name (kind));
-  gtk_label_set_text (self->name_label, trib_node_get_display_name (self->node));
+  set_label_text (self->name_label, trib_node_get_display_name (self->node));
   if (kind == TRIB_NODE_KIND_UNKNOWN && trib_node_get_command (self->node))
     {
       g_autofree char *text = g_strdup_printf ("%s (%s)", trib_node_kind_get_label (kind),
                                                trib_node_get_command (self->node));
-      gtk_label_set_text (self->type_label, text);
+      set_label_text (self->type_label, text);
     }
   else if (self->state_shown)
     {
@@ -100,11 +124,17 @@ update (TribNodeCard *self)
         ? g_strdup_printf ("%s · %s %s", trib_node_kind_get_label (kind), trib_node_state_get_label (self->state),
                            self->state_detail)
         : g_strdup_printf ("%s · %s", trib_node_kind_get_label (kind), trib_node_state_get_label (self->state));
-      gtk_label_set_text (self->type_label, text);
+      set_label_text (self->type_label, text);
     }
   else
-    gtk_label_set_text (self->type_label, trib_node_kind_get_label (kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description && *description ? description : NULL);
+    set_label_text (self->type_label, trib_node_kind_get_label (kind));
+  {
+    const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (self));
+    const char *wanted = description && *description ? description : NULL;
+
+    if (g_strcmp0 (tooltip, wanted) != 0)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), wanted);
+  }
   update_accessible (self);
 }
 
@@ -119,6 +149,7 @@ trib_node_card_dispose (GObject *object)
   g_clear_pointer (&self->node_id, g_free);
   g_clear_pointer (&self->state_text, g_free);
   g_clear_pointer (&self->state_detail, g_free);
+  g_clear_pointer (&self->shown_accessible, g_free);
 
   G_OBJECT_CLASS (trib_node_card_parent_class)->dispose (object);
 }
@@ -176,6 +207,7 @@ trib_node_card_init (TribNodeCard *self)
 {
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
+  self->shown_kind = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
