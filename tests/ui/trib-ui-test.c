@@ -168,10 +168,10 @@ trib_ui_xdotool (const char * const *args)
 /* The point (x, y) of @widget in X root coordinates. */
 void
 trib_ui_root_point (GtkWidget *widget,
-            double     x,
-            double     y,
-            int       *rx,
-            int       *ry)
+                    double     x,
+                    double     y,
+                    int       *rx,
+                    int       *ry)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GdkSurface *surface = gtk_native_get_surface (native);
@@ -243,11 +243,11 @@ trib_ui_key (const char *keys)
  * each step is handled by the window before the next, as a hand would do it. */
 void
 trib_ui_pointer_drag (GtkWidget *from,
-              double     fx,
-              double     fy,
-              GtkWidget *to,
-              double     tx,
-              double     ty)
+                      double     fx,
+                      double     fy,
+                      GtkWidget *to,
+                      double     tx,
+                      double     ty)
 {
   int x0, y0, x1, y1;
 

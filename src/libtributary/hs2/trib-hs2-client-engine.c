@@ -104,8 +104,8 @@ fetch_engine_log (TribHs2Client                *self,
 
 gboolean
 _trib_hs2_client_wait_for_engine_locked (TribHs2Client  *self,
-                    GCancellable   *cancellable,
-                    GError        **error)
+                                         GCancellable   *cancellable,
+                                         GError        **error)
 {
   TribHs2OperationHandle op = { .operation_type = 8, .has_result_set = FALSE };
   gint64 deadline;

@@ -298,13 +298,13 @@ is_lost_session (const GError *error)
 
 gboolean
 _trib_hs2_client_call_locked (TribHs2Client     *self,
-             TribHs2Rpc         rpc,
-             gboolean           needs_session,
-             TribHs2BuildFunc   build,
-             gpointer           data,
-             TribHs2Response   *resp,
-             GCancellable      *cancellable,
-             GError           **error)
+                              TribHs2Rpc         rpc,
+                              gboolean           needs_session,
+                              TribHs2BuildFunc   build,
+                              gpointer           data,
+                              TribHs2Response   *resp,
+                              GCancellable      *cancellable,
+                              GError           **error)
 {
   for (guint attempt = 0; ; attempt++)
     {
@@ -494,9 +494,9 @@ build_metadata (GByteArray            *buf,
 
 TribHs2Operation *
 _trib_hs2_client_start_operation (TribHs2Client  *self,
-                 CallData       *cd,
-                 GCancellable   *cancellable,
-                 GError        **error)
+                                  CallData       *cd,
+                                  GCancellable   *cancellable,
+                                  GError        **error)
 {
   TribHs2Response resp = { 0 };
   TribHs2Operation *op = NULL;
@@ -588,9 +588,9 @@ collect (TribHs2Operation  *op,
 
 TribHs2ResultSet *
 _trib_hs2_client_query (TribHs2Client  *self,
-            CallData       *cd,
-            GCancellable   *cancellable,
-            GError        **error)
+                        CallData       *cd,
+                        GCancellable   *cancellable,
+                        GError        **error)
 {
   g_autoptr(TribHs2Operation) op = _trib_hs2_client_start_operation (self, cd, cancellable, error);
   TribHs2ResultSet *rs;

@@ -197,7 +197,7 @@ strip_reference (const char *ref)
 
 JsonObject *
 _trib_workflow_canvas_positions (TribWorkflow *self,
-                  gboolean      create)
+                                 gboolean      create)
 {
   JsonObject *root = _trib_workflow_root_object (self);
   JsonObject *metadata, *ns, *canvas, *nodes;
@@ -421,7 +421,7 @@ parse_document (TribWorkflow *self)
 /* Parses @text into the document, collecting parse errors; models are not touched. */
 void
 _trib_workflow_parse_text (TribWorkflow *self,
-            const char   *text)
+                           const char   *text)
 {
   g_autoptr(GError) error = NULL;
   guint line, column;

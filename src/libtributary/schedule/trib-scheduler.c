@@ -382,15 +382,15 @@ fire (TribScheduler        *self,
 
 GDateTime *
 _trib_scheduler_lookup_cursor (TribScheduler        *self,
-               TribWorkflowSchedule *schedule)
+                               TribWorkflowSchedule *schedule)
 {
   return g_hash_table_lookup (self->cursors, trib_workflow_schedule_get_workflow (schedule));
 }
 
 void
 _trib_scheduler_set_cursor (TribScheduler        *self,
-            TribWorkflowSchedule *schedule,
-            GDateTime            *cursor)
+                            TribWorkflowSchedule *schedule,
+                            GDateTime            *cursor)
 {
   g_hash_table_replace (self->cursors, g_strdup (trib_workflow_schedule_get_workflow (schedule)),
                         g_date_time_ref (cursor));
@@ -512,7 +512,7 @@ tick_cb (gpointer user_data)
 /* Sleeps until the next fire time, but never longer than the clock allows. */
 void
 _trib_scheduler_schedule_tick (TribScheduler *self,
-               gboolean       now)
+                               gboolean       now)
 {
   guint delay = trib_clock_get_max_sleep_ms (self->clock);
 
@@ -545,7 +545,7 @@ _trib_scheduler_schedule_tick (TribScheduler *self,
 
 void
 _trib_scheduler_clock_changed_cb (TribClock     *clock,
-                  TribScheduler *self)
+                                  TribScheduler *self)
 {
   _trib_scheduler_schedule_tick (self, TRUE);
 }
@@ -561,7 +561,7 @@ _trib_scheduler_make_runner (TribScheduler *self)
 
 void
 _trib_scheduler_report_problems (TribScheduler *self,
-                 GPtrArray     *problems)
+                                 GPtrArray     *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, (const char *) g_ptr_array_index (problems, i));

@@ -115,9 +115,9 @@ trib_sync_executor_run (TribExecutor   *executor,
 
 static gboolean
 trib_sync_executor_run_job (TribExecutor   *executor,
-                        TribExecution  *execution,
-                        GCancellable   *cancellable,
-                        GError        **error)
+                            TribExecution  *execution,
+                            GCancellable   *cancellable,
+                            GError        **error)
 {
   g_autoptr(TribSyncJob) job = NULL;
   g_autoptr(TribSyncSources) sources = NULL;

@@ -617,8 +617,8 @@ trib_sync_object_writer_new (const TribSyncObjectWriterConfig  *config,
 
 TribSyncWriter *
 trib_sync_object_writer_new_for_sources (const TribSyncObjectWriterConfig  *config,
-                                           TribSyncSources                   *sources,
-                                           GError                           **error)
+                                         TribSyncSources                   *sources,
+                                         GError                           **error)
 {
   TribSyncObjectWriter *self;
 

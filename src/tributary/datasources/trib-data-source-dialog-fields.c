@@ -84,7 +84,7 @@ _trib_data_source_dialog_kind_has_secret (TribDataSourceKind kind)
 
 Field *
 _trib_data_source_dialog_find_field (TribDataSourceDialog *self,
-            const char           *key)
+                                     const char           *key)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -134,8 +134,8 @@ _trib_data_source_dialog_secret_text (TribDataSourceDialog *self)
 /* A deep copy of the definition being edited (or a new one), with the fields applied.
  * Members the dialog does not show, such as request headers, are kept. */
 TribDataSource *
-_trib_data_source_dialog_build_candidate (TribDataSourceDialog  *self,
-                 GPtrArray             *problems)
+_trib_data_source_dialog_build_candidate (TribDataSourceDialog *self,
+                                          GPtrArray            *problems)
 {
   g_autoptr(TribDataSource) ds = NULL;
   g_autofree char *name = g_strstrip (g_strdup (_trib_data_source_dialog_name_text (self)));

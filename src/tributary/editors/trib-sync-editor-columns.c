@@ -15,7 +15,7 @@
 
 void
 _trib_sync_editor_fill_tables (TribSyncEditor *self,
-             GStrv           listed)
+                               GStrv           listed)
 {
   g_autoptr(GtkStringList) tables = gtk_string_list_new (NULL);
   guint selected = 0;
@@ -167,8 +167,8 @@ _trib_sync_editor_list_tables (TribSyncEditor *self)
 
 void
 _trib_sync_editor_table_selected_cb (AdwComboRow    *row,
-                   GParamSpec     *pspec,
-                   TribSyncEditor *self)
+                                     GParamSpec     *pspec,
+                                     TribSyncEditor *self)
 {
   if (self->loading)
     return;

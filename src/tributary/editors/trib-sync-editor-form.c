@@ -206,7 +206,7 @@ spin_row (AdwPreferencesGroup *group,
 
 GtkWidget *
 _trib_sync_editor_icon_button (const char *icon_name,
-             const char *label)
+                               const char *label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 

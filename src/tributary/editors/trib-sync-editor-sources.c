@@ -27,9 +27,9 @@ kind_fits (TribDataSourceKind kind,
 /* The names of the workspace's data sources that fit, after a "none" entry. */
 void
 _trib_sync_editor_fill_sources (TribSyncEditor *self,
-              AdwComboRow    *row,
-              gboolean        reader,
-              const char     *current)
+                                AdwComboRow    *row,
+                                gboolean        reader,
+                                const char     *current)
 {
   GListModel *sources = trib_workspace_get_data_sources (self->workspace);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -75,8 +75,8 @@ _trib_sync_editor_selected_name (AdwComboRow *row)
 
 void
 _trib_sync_editor_source_selected_cb (AdwComboRow    *row,
-                    GParamSpec     *pspec,
-                    TribSyncEditor *self)
+                                      GParamSpec     *pspec,
+                                      TribSyncEditor *self)
 {
   gboolean reader = row == self->reader_source_row;
   char **member = reader ? &self->form->reader_datasource : &self->form->writer_datasource;
@@ -163,8 +163,8 @@ test_clicked_cb (GtkButton      *button,
 
 AdwActionRow *
 _trib_sync_editor_test_row (TribSyncEditor      *self,
-          AdwPreferencesGroup *group,
-          const char          *title)
+                            AdwPreferencesGroup *group,
+                            const char          *title)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Test Connectivity"));
@@ -188,8 +188,8 @@ _trib_sync_editor_test_row (TribSyncEditor      *self,
 
 void
 _trib_sync_editor_reader_type_selected_cb (AdwComboRow    *row,
-                         GParamSpec     *pspec,
-                         TribSyncEditor *self)
+                                           GParamSpec     *pspec,
+                                           TribSyncEditor *self)
 {
   TribSyncReaderKind kind = adw_combo_row_get_selected (row) == 1 ? TRIB_SYNC_READER_HTTPFILE : TRIB_SYNC_READER_MYSQL;
   TribSyncForm *form;

@@ -449,8 +449,8 @@ text_to_run (TribQueryPage *self,
 
 void
 _trib_query_page_start_runs (TribQueryPage *self,
-            gboolean       all,
-            GHashTable    *values)
+                             gboolean       all,
+                             GHashTable    *values)
 {
   guint line_offset, cursor_line;
   g_autofree char *text = text_to_run (self, all, &line_offset, &cursor_line);
@@ -460,11 +460,11 @@ _trib_query_page_start_runs (TribQueryPage *self,
 
 void
 _trib_query_page_start_script (TribQueryPage *self,
-              const char    *text,
-              guint          line_offset,
-              guint          cursor_line,
-              GHashTable    *values,
-              gboolean       keep_results)
+                               const char    *text,
+                               guint          line_offset,
+                               guint          cursor_line,
+                               GHashTable    *values,
+                               gboolean       keep_results)
 {
   g_autoptr(GPtrArray) statements = trib_hs2_split_statements (text);
   GtkTextIter start, end;
@@ -544,7 +544,7 @@ save_params_in_thread (GTask        *task,
 
 void
 _trib_query_page_remember_values (TribQueryPage *self,
-                 GHashTable    *values)
+                                  GHashTable    *values)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
   GHashTableIter iter;
@@ -632,32 +632,32 @@ run_or_ask (TribQueryPage *self,
 
 void
 _trib_query_page_run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   run_or_ask (TRIB_QUERY_PAGE (widget), FALSE, FALSE);
 }
 
 void
 _trib_query_page_run_all_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   run_or_ask (TRIB_QUERY_PAGE (widget), TRUE, FALSE);
 }
 
 void
 _trib_query_page_run_with_parameters_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
+                                             const char *action_name,
+                                             GVariant   *parameter)
 {
   run_or_ask (TRIB_QUERY_PAGE (widget), TRUE, TRUE);
 }
 
 void
 _trib_query_page_stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   _trib_query_page_stop (TRIB_QUERY_PAGE (widget));
 }

@@ -39,7 +39,7 @@ _trib_query_page_selected_data_source (TribQueryPage *self)
 
 void
 _trib_query_page_log (TribQueryPage *self,
-          const char    *line)
+                      const char    *line)
 {
   GtkTextBuffer *buffer;
   GtkTextIter end;

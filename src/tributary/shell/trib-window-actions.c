@@ -58,7 +58,7 @@ data_source_tested_cb (TribWindow             *self,
 
 TribDataSourceDialog *
 _trib_window_open_data_source_dialog_internal (TribWindow     *self,
-                         TribDataSource *data_source)
+                                               TribDataSource *data_source)
 {
   TribDataSourceDialog *dialog;
 

@@ -138,7 +138,7 @@ update_actions (TribWindow *self)
 
 void
 _trib_window_set_workspace (TribWindow    *self,
-               TribWorkspace *workspace)
+                            TribWorkspace *workspace)
 {
   g_autoptr(GPtrArray) open_names = g_ptr_array_new_with_free_func (g_free);
 
@@ -258,7 +258,7 @@ trib_window_get_workspace (TribWindow *self)
 
 AdwTabPage *
 _trib_window_find_tab (TribWindow   *self,
-          TribWorkflow *workflow)
+                       TribWorkflow *workflow)
 {
   for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
     {

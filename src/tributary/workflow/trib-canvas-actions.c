@@ -47,15 +47,15 @@ trib_canvas_connect_nodes (TribCanvas *self,
 
 double
 _trib_canvas_snap_value (TribCanvas *self,
-            double      value)
+                         double      value)
 {
   return self->snap ? round (value / TRIB_CANVAS_GRID) * TRIB_CANVAS_GRID : round (value);
 }
 
 void
 _trib_canvas_move_selection_by (TribCanvas *self,
-                   double      dx,
-                   double      dy)
+                                double      dx,
+                                double      dy)
 {
   g_auto(GStrv) ids = trib_canvas_dup_selection (self);
   guint n = g_strv_length (ids);
@@ -474,9 +474,9 @@ background_menu (void)
 
 void
 _trib_canvas_show_context_menu (TribCanvas *self,
-                   gboolean    on_node,
-                   double      vx,
-                   double      vy)
+                                gboolean    on_node,
+                                double      vx,
+                                double      vy)
 {
   g_autoptr(GMenuModel) model = on_node ? node_menu (_trib_canvas_current_node (self)) : background_menu ();
 

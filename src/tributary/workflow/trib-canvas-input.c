@@ -143,9 +143,9 @@ _trib_canvas_update_actions (TribCanvas *self)
 
 void
 _trib_canvas_show_message_at (TribCanvas *self,
-                 const char *message,
-                 double      vx,
-                 double      vy)
+                              const char *message,
+                              double      vx,
+                              double      vy)
 {
   GtkWidget *label;
 
