@@ -24,7 +24,6 @@
 #define SPARK "user_behavior_analysis_spark"
 
 static char *workspace_dir;
-static TribApplication *the_app;
 static TribWindow *window;
 
 static char **
@@ -83,24 +82,12 @@ prepare_workspace (void)
   cli_ok ((const char *[]) { "run", workspace_dir, TRIB_DEMO_WORKFLOW_NAME, "--bizdate", BIZDATE, NULL }, NULL);
 }
 
+/* One window for every test, on the workspace prepared above. */
 static void
 open_window (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (workspace_dir);
-  g_autoptr(GError) error = NULL;
-
-  if (window)
-    return;
-  the_app = trib_application_new ();
-  g_application_register (G_APPLICATION (the_app), NULL, &error);
-  g_assert_no_error (error);
-  window = trib_window_new (the_app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  trib_ui_wait_until (trib_ui_is_mapped, window, "the window to be mapped");
-  trib_window_open_workspace (window, file);
-  trib_ui_wait_until (trib_ui_has_workspace, window, "the workspace to load");
-  trib_ui_settle_for (40);
+  if (window == NULL)
+    window = trib_ui_open_window (workspace_dir);
 }
 
 static TribQueryPage *
@@ -997,6 +984,6 @@ main (int   argc,
   status = g_test_run ();
   if (window)
     gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&the_app);
+  trib_ui_shutdown ();
   return status;
 }

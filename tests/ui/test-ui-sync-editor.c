@@ -30,12 +30,6 @@ static char *workspace_dir;
 static TribWorkspace *workspace;
 static TribWorkflow *workflow;
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static const char *
 content_of (const char *node_id)
 {
@@ -56,7 +50,7 @@ open_editor (const char  *node_id,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1100);
   adw_window_set_content (ADW_WINDOW (window), editor);
   gtk_window_present (GTK_WINDOW (window));
-  trib_ui_wait_until (is_mapped, editor, "the editor to be shown");
+  trib_ui_wait_until (trib_ui_is_mapped, editor, "the editor to be shown");
   *window_out = window;
   return TRIB_SYNC_EDITOR (editor);
 }
@@ -349,7 +343,7 @@ test_preview (void)
   dialog = preview (editor);
   g_assert_cmpuint (trib_sync_preview_dialog_get_n_rows (dialog), ==, 20);
   g_assert_cmpstr (trib_sync_preview_dialog_get_cell (dialog, 0, 0), ==, first_uid);
-  trib_ui_wait_until (is_mapped, dialog, "the preview dialog");
+  trib_ui_wait_until (trib_ui_is_mapped, dialog, "the preview dialog");
   trib_ui_settle ();
   trib_ui_save_screenshot (GTK_WIDGET (dialog), "ui-sync-editor-preview.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -418,7 +412,7 @@ test_script_mode (void)
     gtk_text_buffer_get_start_iter (buffer, &start);
     gtk_text_buffer_place_cursor (buffer, &start);
     g_assert_true (gtk_widget_activate_action (view, "code.find", NULL));
-    trib_ui_wait_until (is_mapped, search, "the search bar");
+    trib_ui_wait_until (trib_ui_is_mapped, search, "the search bar");
     gtk_editable_set_text (GTK_EDITABLE (search), "writeMode");
     trib_ui_settle ();
     g_assert_true (gtk_text_buffer_get_has_selection (buffer));

@@ -109,12 +109,29 @@ _trib_sync_editor_form_edited (TribSyncEditor *self)
   _trib_sync_editor_update_resolved (self);
 }
 
+/* The form for a job's @text, or NULL after saying why the form cannot show it (the
+ * keys it has no place for, or errors to correct in script mode). */
+static TribSyncForm *
+form_for_text (TribSyncEditor *self,
+               const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  TribSyncForm *form = trib_sync_form_new_from_text (text, NULL, &error);
+
+  if (form != NULL)
+    return form;
+  if (g_error_matches (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_FORM_UNSUPPORTED))
+    show_mode_message (self, error->message);
+  else
+    show_mode_message (self, _("The form cannot show a job with errors: correct them in script mode"));
+  return NULL;
+}
+
 /* Fills the form from the document; FALSE (and a message) when the form cannot show it. */
 static gboolean
 load_form_from_document (TribSyncEditor *self)
 {
   const char *content = _trib_sync_editor_get_content (self);
-  g_autoptr(GError) error = NULL;
   TribSyncForm *form;
 
   if (*content == '\0')
@@ -127,15 +144,9 @@ load_form_from_document (TribSyncEditor *self)
       return TRUE;
     }
 
-  form = trib_sync_form_new_from_text (content, NULL, &error);
+  form = form_for_text (self, content);
   if (form == NULL)
-    {
-      if (g_error_matches (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_FORM_UNSUPPORTED))
-        show_mode_message (self, error->message);
-      else
-        show_mode_message (self, _("The form cannot show a job with errors: correct them in script mode"));
-      return FALSE;
-    }
+    return FALSE;
   g_clear_pointer (&self->form, trib_sync_form_free);
   self->form = form;
   self->form_touched = FALSE;
@@ -235,7 +246,6 @@ trib_sync_editor_set_script_mode (TribSyncEditor *self,
   else
     {
       g_autofree char *text = NULL;
-      g_autoptr(GError) error = NULL;
       TribSyncForm *form;
 
       trib_sync_script_view_flush (self->script_view);
@@ -256,13 +266,9 @@ trib_sync_editor_set_script_mode (TribSyncEditor *self,
               return TRUE;
             }
         }
-      form = trib_sync_form_new_from_text (text, NULL, &error);
+      form = form_for_text (self, text);
       if (form == NULL)
         {
-          if (g_error_matches (error, TRIB_SYNC_ERROR, TRIB_SYNC_ERROR_FORM_UNSUPPORTED))
-            show_mode_message (self, error->message);
-          else
-            show_mode_message (self, _("The form cannot show a job with errors: correct them in script mode"));
           show_page (self, "script");
           return FALSE;
         }
